@@ -1,0 +1,439 @@
+//! The command line: `tenet scan`, `tenet ir`, `tenet rules list|show|test`.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
+use crate::ir::{Document, display_path};
+use crate::parse::DEFAULT_MAX_FILE_SIZE;
+use crate::report::{self, Format, Style};
+use crate::rules::{RuleSet, test};
+use crate::scan::{self, ScanOptions, ScanOutcome};
+
+const SCAN_EXAMPLES: &str = "\
+Examples:
+  tenet scan                              scan the current directory
+  tenet scan k8s/ Dockerfile              scan a folder and one file
+  tenet scan --format json -o tenet.json  machine-readable output
+  tenet scan --select LP011,IM            only LP011 and every IM rule
+  tenet scan --rules policies/            add your own rules to the built-ins";
+
+const IR_EXAMPLES: &str = "\
+Examples:
+  tenet ir deploy.yaml                    the Rego `input` each rule sees for this file
+  tenet ir Dockerfile --spans             with the source line of every attribute";
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  tenet rules list                        every built-in rule
+  tenet rules show LP011                  metadata and remediation of one rule
+  tenet rules test                        run ./rules against ./testdata/rules
+  tenet rules test policies/              test your own rules (fixtures in policies/testdata)";
+
+/// tenet: policy-as-code linter and compliance auditor for Terraform, Kubernetes and Dockerfiles.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tenet",
+    version,
+    about,
+    after_help = "Run `tenet <command> --help` for examples."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and directories for security findings.
+    #[command(after_help = SCAN_EXAMPLES)]
+    Scan(ScanArgs),
+    /// Print the IR (the Rego `input`) of each document, for rule authors.
+    #[command(after_help = IR_EXAMPLES)]
+    Ir(IrArgs),
+    /// List, show and test rules.
+    #[command(subcommand, after_help = RULES_EXAMPLES)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct RuleSource {
+    /// Add custom rules from DIR (repeatable).
+    ///
+    /// Every `.rego` file with a `# METADATA` block under DIR is loaded beside the built-in
+    /// rules; files without one are helper libraries. See docs/writing-rules.md.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files and directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rule_source: RuleSource,
+    /// Run only these rules: ids or id prefixes, comma-separated (e.g. `LP011,IM`).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+    /// Do not run these rules: ids or id prefixes, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+    /// Exit 0/1 even when some files could not be checked (they are still reported).
+    ///
+    /// By default a file that could not be read or parsed makes the scan exit 2: a file that
+    /// was not checked is never reported as clean.
+    #[arg(long)]
+    pub allow_incomplete: bool,
+    /// Do not read a `tenet.toml` configuration file.
+    ///
+    /// This version of tenet reads no configuration file yet, so every scan behaves as with
+    /// this flag; it is accepted so scripts written for later versions keep working.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Largest file to read, in bytes; larger files are reported as not checked.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// Stop a rule that runs longer than this on one document (seconds).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_RULE_TIMEOUT.as_secs_f64())]
+    pub rule_timeout: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct IrArgs {
+    /// A file or directory.
+    pub path: PathBuf,
+    /// Also print the source location of every attribute path.
+    #[arg(long)]
+    pub spans: bool,
+    /// Largest file to read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules (built-in and `--rules DIR`).
+    List {
+        #[command(flatten)]
+        rule_source: RuleSource,
+    },
+    /// Show one rule's metadata, description and remediation.
+    Show {
+        /// Rule id, e.g. LP011.
+        id: String,
+        #[command(flatten)]
+        rule_source: RuleSource,
+    },
+    /// Test rules against their fixtures (and Rego `test_*` rules).
+    Test {
+        /// Directory of rules [default: ./rules].
+        dir: Option<PathBuf>,
+        /// Fixture directory [default: DIR/testdata, else DIR/../testdata/rules].
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
+        /// Test only this rule id.
+        #[arg(long, value_name = "ID")]
+        rule: Option<String>,
+    },
+}
+
+/// How the process ends: 0 clean, 1 findings, 2 errors (usage, config, rules, unchecked files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Clean,
+    Findings,
+    Error,
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        std::process::ExitCode::from(match status {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        })
+    }
+}
+
+/// A failure that ends the command with exit 2 after its diagnostics were printed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Fatal(pub String);
+
+pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    match cli.command {
+        Command::Scan(args) => run_scan(args, stdout, stderr),
+        Command::Ir(args) => run_ir(args, stdout),
+        Command::Rules(RulesCommand::List { rule_source }) => {
+            run_rules_list(&rule_source, stdout, stderr)
+        }
+        Command::Rules(RulesCommand::Show { id, rule_source }) => {
+            run_rules_show(&id, &rule_source, stdout, stderr)
+        }
+        Command::Rules(RulesCommand::Test {
+            dir,
+            fixtures,
+            rule,
+        }) => run_rules_test(dir, fixtures, rule, stdout, stderr),
+    }
+}
+
+/// Built-in rules plus every `--rules DIR`; rule errors are printed and end the run.
+fn load_rules(source: &RuleSource, stderr: &mut dyn Write) -> anyhow::Result<RuleSet> {
+    let mut set = RuleSet::builtin().or_else(|errors| fail_with(errors, stderr))?;
+    for dir in &source.rules {
+        let custom = RuleSet::load_dir(dir).or_else(|errors| fail_with(errors, stderr))?;
+        set.extend(custom)
+            .or_else(|errors| fail_with(errors, stderr))?;
+    }
+    Ok(set)
+}
+
+fn fail_with<T>(errors: Vec<Diagnostic>, stderr: &mut dyn Write) -> anyhow::Result<T> {
+    for error in &errors {
+        writeln!(stderr, "{error}")?;
+    }
+    Err(Fatal(format!("{} rule error(s)", errors.len())).into())
+}
+
+/// Indices of the rules to run: all but deprecated, narrowed by `--select`, minus `--ignore`.
+fn select_rules(set: &RuleSet, select: &[String], ignore: &[String]) -> anyhow::Result<Vec<usize>> {
+    let matches = |pattern: &str, id: &str| id.starts_with(&pattern.trim().to_ascii_uppercase());
+    for pattern in select.iter().chain(ignore) {
+        if !set.rules.iter().any(|r| matches(pattern, &r.meta.id)) {
+            bail!("`{pattern}` matches no rule (see `tenet rules list`)");
+        }
+    }
+    Ok(set
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.meta.deprecated)
+        .filter(|(_, r)| select.is_empty() || select.iter().any(|p| matches(p, &r.meta.id)))
+        .filter(|(_, r)| !ignore.iter().any(|p| matches(p, &r.meta.id)))
+        .map(|(i, _)| i)
+        .collect())
+}
+
+fn run_scan(
+    args: ScanArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let set = load_rules(&args.rule_source, stderr)?;
+    let selected = select_rules(&set, &args.select, &args.ignore)?;
+    if !(args.rule_timeout.is_finite() && args.rule_timeout > 0.0) {
+        bail!("--rule-timeout must be a positive number of seconds");
+    }
+    let engine = Engine::new(&set, Duration::from_secs_f64(args.rule_timeout))
+        .or_else(|errors| fail_with(errors, stderr))?;
+    let options = ScanOptions {
+        paths: args.paths.clone(),
+        max_file_size: args.max_file_size,
+    };
+    let outcome = scan::scan(&engine, &selected, &options)?;
+
+    match &args.output {
+        Some(path) => {
+            let mut file = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            report::write(args.format, &outcome, Style::default(), &mut file)?;
+            file.flush()?;
+            if args.format == Format::Json {
+                writeln!(stdout, "{}", report::text::summary(&outcome))?;
+            }
+        }
+        None => {
+            let color = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            report::write(args.format, &outcome, Style { color }, stdout)?;
+        }
+    }
+    Ok(exit_status(&outcome, args.allow_incomplete))
+}
+
+/// Fail closed: anything unchecked is exit 2 unless `--allow-incomplete`.
+pub fn exit_status(outcome: &ScanOutcome, allow_incomplete: bool) -> ExitStatus {
+    if outcome.incomplete() && !allow_incomplete {
+        ExitStatus::Error
+    } else if !outcome.findings.is_empty() {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+fn run_ir(args: IrArgs, stdout: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let options = ScanOptions {
+        paths: vec![args.path.clone()],
+        max_file_size: args.max_file_size,
+    };
+    let inputs = scan::read_inputs(&options)?;
+    let documents: Vec<serde_json::Value> = inputs
+        .documents
+        .iter()
+        .map(|d| ir_json(d, args.spans))
+        .collect::<anyhow::Result<_>>()?;
+    serde_json::to_writer_pretty(&mut *stdout, &documents)?;
+    writeln!(stdout)?;
+    let mut status = ExitStatus::Clean;
+    for diagnostic in &inputs.diagnostics {
+        writeln!(std::io::stderr(), "{diagnostic}")?;
+        if diagnostic.is_error() {
+            status = ExitStatus::Error;
+        }
+    }
+    Ok(status)
+}
+
+/// The document as rules see it; with `spans`, `{"input": …, "spans": {address: {path: loc}}}`.
+fn ir_json(document: &Document, spans: bool) -> anyhow::Result<serde_json::Value> {
+    let input = serde_json::to_value(document)?;
+    if !spans {
+        return Ok(input);
+    }
+    let mut by_resource = serde_json::Map::new();
+    for resource in &document.resources {
+        let Some(file) = document.file(&resource.file) else {
+            continue;
+        };
+        let locate = |span: crate::source::Span| {
+            let start = file.position(span.start);
+            let end = file.position(span.end);
+            serde_json::json!({"line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column})
+        };
+        let mut paths: Vec<_> = resource.spans.attributes.iter().collect();
+        paths.sort_by(|a, b| a.0.cmp(b.0));
+        let mut map = serde_json::Map::new();
+        map.insert("<header>".to_string(), locate(resource.spans.header));
+        for (path, span) in paths {
+            map.insert(display_path(path), locate(*span));
+        }
+        by_resource.insert(resource.address.clone(), serde_json::Value::Object(map));
+    }
+    Ok(serde_json::json!({"input": input, "spans": by_resource}))
+}
+
+fn run_rules_list(
+    source: &RuleSource,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let set = load_rules(source, stderr)?;
+    for rule in &set.rules {
+        let targets: Vec<&str> = rule.meta.targets.iter().map(|k| k.as_str()).collect();
+        writeln!(
+            stdout,
+            "{:<6} {:<9} {:<16} {:<28} {}{}",
+            rule.meta.id,
+            rule.meta.severity.as_str(),
+            rule.meta.pillar.as_str(),
+            targets.join(","),
+            rule.meta.title,
+            if rule.meta.deprecated {
+                " (deprecated)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    Ok(ExitStatus::Clean)
+}
+
+fn run_rules_show(
+    id: &str,
+    source: &RuleSource,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let set = load_rules(source, stderr)?;
+    let Some(rule) = set.get(&id.to_ascii_uppercase()) else {
+        bail!("no rule `{id}` (see `tenet rules list`)");
+    };
+    let meta = &rule.meta;
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "-".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    writeln!(stdout, "{} {}: {}", meta.id, rule.short_name, meta.title)?;
+    writeln!(stdout)?;
+    writeln!(stdout, "severity:  {}", meta.severity)?;
+    writeln!(stdout, "pillar:    {}", meta.pillar)?;
+    writeln!(stdout, "layer:     {}", meta.layer)?;
+    writeln!(stdout, "controls:  {}", list(meta.controls.clone()))?;
+    writeln!(
+        stdout,
+        "tenets:    {}",
+        list(meta.tenets.iter().map(ToString::to_string).collect())
+    )?;
+    writeln!(
+        stdout,
+        "targets:   {}",
+        list(meta.targets.iter().map(ToString::to_string).collect())
+    )?;
+    writeln!(stdout, "source:    {}", rule.path)?;
+    writeln!(stdout)?;
+    writeln!(stdout, "{}", meta.description)?;
+    writeln!(stdout)?;
+    writeln!(stdout, "Remediation:")?;
+    writeln!(stdout, "{}", meta.remediation)?;
+    if !meta.references.is_empty() {
+        writeln!(stdout)?;
+        writeln!(stdout, "References:")?;
+        for reference in &meta.references {
+            writeln!(stdout, "  {}", reference.url())?;
+        }
+    }
+    Ok(ExitStatus::Clean)
+}
+
+fn run_rules_test(
+    dir: Option<PathBuf>,
+    fixtures: Option<PathBuf>,
+    only: Option<String>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("rules"));
+    if !dir.is_dir() {
+        bail!("{} is not a directory of rules", dir.display());
+    }
+    let fixtures = fixtures.unwrap_or_else(|| test::default_fixtures(&dir));
+    let reports = test::run_dir(&dir, &fixtures, only.as_deref())
+        .or_else(|errors| fail_with(errors, stderr))?;
+    if let Some(id) = &only {
+        if reports.is_empty() {
+            bail!("no rule `{id}` in {}", dir.display());
+        }
+    }
+    let failed = reports.iter().filter(|r| !r.passed()).count();
+    for report in &reports {
+        write!(stdout, "{report}")?;
+    }
+    let verdict = if failed == 0 { "ok" } else { "FAILED" };
+    writeln!(
+        stdout,
+        "\ntest result: {verdict}. {} passed; {failed} failed",
+        reports.len() - failed
+    )?;
+    Ok(if failed == 0 {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    })
+}

@@ -1,0 +1,283 @@
+//! Discovery: walk the given paths (gitignore-aware, in parallel) and keep the files tenet may
+//! understand, classified by name. Content-based classification happens when a file is read,
+//! in the parse stage, so every file is read exactly once.
+//!
+//! Choices: hidden files and folders are skipped (this covers `.git/` and `.terraform/`, which
+//! are also excluded by name); `.gitignore`, `.ignore` and `.tenetignore` files are honoured
+//! even outside a git repository (`require_git(false)`), so a scan of an unpacked archive
+//! matches a scan of the checkout; symbolic links are followed, and a link loop becomes a
+//! per-file diagnostic. Files named on the command line are always scanned.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::diagnostic::{Code, Diagnostic, Level};
+
+/// What a file's name says it might be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameKind {
+    /// `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (any case).
+    Dockerfile,
+    /// `.tf`, `.tf.json`, `.tfvars`, `.tfvars.json`.
+    Terraform,
+    /// `.yaml`, `.yml`, `.json`: Kubernetes or a Terraform plan if the content says so.
+    Structured,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// The path as shown to users (`/` separators, no leading `./`).
+    pub display: String,
+    pub kind: NameKind,
+    /// Named on the command line (rather than found by walking).
+    pub explicit: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub candidates: Vec<Candidate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A path given on the command line that does not exist: a usage error.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct MissingPath {
+    pub path: String,
+    pub source: std::io::Error,
+}
+
+/// Classifies a file by its name alone.
+pub fn name_kind(path: &Path) -> Option<NameKind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let is_container_file = |stem: &str| {
+        name == stem
+            || name.ends_with(&format!(".{stem}"))
+            || (name.starts_with(&format!("{stem}.")) && !name.ends_with(".dockerignore"))
+    };
+    if is_container_file("dockerfile") || is_container_file("containerfile") {
+        return Some(NameKind::Dockerfile);
+    }
+    if [".tf", ".tf.json", ".tfvars", ".tfvars.json"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+    {
+        return Some(NameKind::Terraform);
+    }
+    if [".yaml", ".yml", ".json"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+    {
+        return Some(NameKind::Structured);
+    }
+    None
+}
+
+/// `templates/` of a Helm chart: Go templates, not YAML until rendered.
+fn is_helm_templates_dir(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|n| n == "templates")
+        && dir
+            .parent()
+            .is_some_and(|chart| chart.join("Chart.yaml").is_file())
+}
+
+/// The chart's `templates/` directory if `file` lies inside one.
+fn helm_templates_ancestor(file: &Path) -> Option<&Path> {
+    file.ancestors()
+        .skip(1)
+        .take(8)
+        .find(|d| is_helm_templates_dir(d))
+}
+
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut text = text.as_str();
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Walks `paths` and returns the candidates in a deterministic order.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovery, MissingPath> {
+    let mut discovery = Discovery::default();
+    let mut dirs = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|source| MissingPath {
+            path: display_path(path),
+            source,
+        })?;
+        if metadata.is_dir() {
+            dirs.push(path.clone());
+        } else if let Some(kind) = name_kind(path) {
+            if let Some(templates) = helm_templates_ancestor(path) {
+                discovery.diagnostics.push(helm_info(templates));
+                continue;
+            }
+            discovery.candidates.push(Candidate {
+                path: path.clone(),
+                display: display_path(path),
+                kind,
+                explicit: true,
+            });
+        }
+    }
+    for dir in dirs {
+        walk(&dir, &mut discovery);
+    }
+
+    discovery
+        .candidates
+        .sort_by(|a, b| a.display.cmp(&b.display).then(b.explicit.cmp(&a.explicit)));
+    let mut seen = HashSet::new();
+    discovery.candidates.retain(|c| {
+        let key = std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone());
+        seen.insert(key)
+    });
+    discovery
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    discovery
+        .diagnostics
+        .dedup_by(|a, b| a.sort_key() == b.sort_key());
+    Ok(discovery)
+}
+
+fn helm_info(templates: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Level::Info,
+        Code::HelmTemplates,
+        display_path(templates),
+        "skipped Helm chart templates (Go templates are not YAML until rendered; scan the output of `helm template` instead)",
+    )
+}
+
+fn walk(root: &Path, discovery: &mut Discovery) {
+    let found: Arc<Mutex<Discovery>> = Arc::default();
+    let helm = found.clone();
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .require_git(false)
+        .follow_links(true)
+        .add_custom_ignore_filename(".tenetignore")
+        .filter_entry(move |entry| {
+            let name = entry.file_name();
+            if name == ".terraform" || name == ".git" {
+                return false;
+            }
+            if entry.file_type().is_some_and(|t| t.is_dir()) && is_helm_templates_dir(entry.path())
+            {
+                lock(&helm).diagnostics.push(helm_info(entry.path()));
+                return false;
+            }
+            true
+        });
+    builder.build_parallel().run(|| {
+        let found = found.clone();
+        Box::new(move |result| {
+            match result {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if let (true, Some(kind)) = (is_file, name_kind(entry.path())) {
+                        lock(&found).candidates.push(Candidate {
+                            path: entry.path().to_path_buf(),
+                            display: display_path(entry.path()),
+                            kind,
+                            explicit: false,
+                        });
+                    }
+                }
+                Err(error) => {
+                    let diagnostic = walk_error(&error, root);
+                    lock(&found).diagnostics.push(diagnostic);
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    let mut found = lock(&found);
+    discovery.candidates.append(&mut found.candidates);
+    discovery.diagnostics.append(&mut found.diagnostics);
+}
+
+fn lock(m: &Mutex<Discovery>) -> std::sync::MutexGuard<'_, Discovery> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Turns a walk error into a per-file diagnostic. An unreadable directory or a link loop is
+/// an error (files under it were not checked); a malformed ignore file is a warning.
+fn walk_error(error: &ignore::Error, root: &Path) -> Diagnostic {
+    let mut path: Option<&Path> = None;
+    let mut current = error;
+    loop {
+        match current {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p);
+                current = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                current = err;
+            }
+            ignore::Error::Partial(errors) => match errors.first() {
+                Some(first) => current = first,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    let file = display_path(path.unwrap_or(root));
+    match current {
+        ignore::Error::Loop { child, ancestor } => Diagnostic::error(
+            Code::SymlinkLoop,
+            display_path(child),
+            format!(
+                "symbolic link loop: points back at its ancestor {}; not followed",
+                display_path(ancestor)
+            ),
+        ),
+        ignore::Error::Io(io) => Diagnostic::error(Code::Io, file, format!("cannot read: {io}")),
+        ignore::Error::Glob { .. } | ignore::Error::UnrecognizedFileType(_) => Diagnostic::new(
+            Level::Warning,
+            Code::Io,
+            file,
+            format!("ignore file: {error}"),
+        ),
+        _ => Diagnostic::error(Code::Io, file, error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_classify_dockerfiles_terraform_and_structured_files() {
+        let kind = |n: &str| name_kind(Path::new(n));
+        assert_eq!(kind("Dockerfile"), Some(NameKind::Dockerfile));
+        assert_eq!(kind("api.Dockerfile"), Some(NameKind::Dockerfile));
+        assert_eq!(kind("Dockerfile.prod"), Some(NameKind::Dockerfile));
+        assert_eq!(kind("Containerfile"), Some(NameKind::Dockerfile));
+        assert_eq!(kind("Dockerfile.dockerignore"), None);
+        assert_eq!(kind("main.tf"), Some(NameKind::Terraform));
+        assert_eq!(kind("main.tf.json"), Some(NameKind::Terraform));
+        assert_eq!(kind("prod.auto.tfvars"), Some(NameKind::Terraform));
+        assert_eq!(kind("deploy.yml"), Some(NameKind::Structured));
+        assert_eq!(kind("plan.json"), Some(NameKind::Structured));
+        assert_eq!(kind("README.md"), None);
+    }
+
+    #[test]
+    fn display_paths_use_slashes_without_leading_dot() {
+        assert_eq!(display_path(Path::new("./a/b.yaml")), "a/b.yaml");
+        assert_eq!(display_path(Path::new(".")), ".");
+    }
+}

@@ -1,0 +1,146 @@
+//! Findings: a rule's violation located in the source, with a stable fingerprint.
+//!
+//! Location comes from the spans the parser recorded: the span of the deepest existing prefix
+//! of the attribute path, else the resource header (never a text search). The fingerprint is
+//! built from rule, file, resource address and attribute path, not from line numbers, so it
+//! survives edits elsewhere in the file.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::engine::Violation;
+use crate::ir::{AttrPath, Document, display_path};
+use crate::rules::{Pillar, Rule, Severity};
+use crate::source::{Position, SourceFile, Span};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    pub pillar: Pillar,
+    pub controls: Vec<String>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub resource: String,
+    pub path: AttrPath,
+    pub fingerprint: String,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub source: Option<Arc<SourceFile>>,
+}
+
+impl Finding {
+    /// Locates `violation` in `document`. `Err` carries a message when the rule named a
+    /// resource the document does not have (a rule error).
+    pub fn locate(
+        violation: &Violation,
+        rule: &Rule,
+        document: &Document,
+    ) -> Result<Finding, String> {
+        let resource = document
+            .resources
+            .iter()
+            .find(|r| {
+                r.address == violation.resource
+                    && violation.file.as_ref().is_none_or(|f| *f == r.file)
+            })
+            .ok_or_else(|| {
+                format!(
+                    "a deny result names resource `{}`, which is not in {}",
+                    violation.resource, document.path
+                )
+            })?;
+        let span = resource.spans.resolve(&violation.path);
+        let source = document.file(&resource.file).cloned();
+        let (start, end) = match &source {
+            Some(file) => (file.position(span.start), file.position(span.end)),
+            None => (
+                Position { line: 1, column: 1 },
+                Position { line: 1, column: 1 },
+            ),
+        };
+        Ok(Finding {
+            rule: rule.meta.id.clone(),
+            severity: rule.meta.severity,
+            title: rule.meta.title.clone(),
+            message: violation.message.clone(),
+            pillar: rule.meta.pillar,
+            controls: rule.meta.controls.clone(),
+            fingerprint: fingerprint(
+                &rule.meta.id,
+                &resource.file,
+                &resource.address,
+                &violation.path,
+            ),
+            file: resource.file.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            resource: resource.address.clone(),
+            path: violation.path.clone(),
+            span,
+            source,
+        })
+    }
+
+    /// The order of every report: file, line, column, rule, then the rest.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str, &str) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            &self.rule,
+            &self.resource,
+            &self.fingerprint,
+        )
+    }
+}
+
+/// Hex SHA-256 (first 128 bits) of rule, file, resource address and attribute path.
+pub fn fingerprint(rule: &str, file: &str, address: &str, path: &AttrPath) -> String {
+    let mut hasher = Sha256::new();
+    for part in [rule, file, address, &display_path(path)] {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Sorts findings deterministically and removes exact duplicates (same fingerprint and line).
+pub fn sort(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| {
+        a.fingerprint == b.fingerprint && a.line == b.line && a.message == b.message
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::PathSegment;
+
+    #[test]
+    fn fingerprints_ignore_lines_but_not_identity() {
+        let path = vec![PathSegment::Key("spec".into())];
+        let a = fingerprint("LP011", "k.yaml", "Pod/web", &path);
+        assert_eq!(a.len(), 32);
+        assert_eq!(a, fingerprint("LP011", "k.yaml", "Pod/web", &path));
+        assert_ne!(a, fingerprint("LP011", "k.yaml", "Pod/api", &path));
+        assert_ne!(a, fingerprint("IM001", "k.yaml", "Pod/web", &path));
+        assert_ne!(a, fingerprint("LP011", "k.yaml", "Pod/web", &vec![]));
+    }
+}

@@ -1,0 +1,237 @@
+//! The intermediate representation every parser produces and every rule reads as `input`.
+//!
+//! The serialised form of [`Document`] is the contract with rule authors (see `docs/ir.md`).
+//! Source spans are kept beside the attributes in [`SpanMap`], never inside them, so rules see
+//! only configuration.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::{SourceFile, Span};
+
+/// The kinds of input tenet understands. Rule metadata names them in `targets`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    Terraform,
+    TerraformPlan,
+    Kubernetes,
+    Dockerfile,
+}
+
+impl InputKind {
+    pub const ALL: [InputKind; 4] = [
+        InputKind::Terraform,
+        InputKind::TerraformPlan,
+        InputKind::Kubernetes,
+        InputKind::Dockerfile,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Terraform => "terraform",
+            InputKind::TerraformPlan => "terraform-plan",
+            InputKind::Kubernetes => "kubernetes",
+            InputKind::Dockerfile => "dockerfile",
+        }
+    }
+}
+
+impl fmt::Display for InputKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of an attribute path: an object key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    Index(usize),
+    Key(String),
+}
+
+impl fmt::Display for PathSegment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathSegment::Index(i) => write!(f, "[{i}]"),
+            PathSegment::Key(k) => f.write_str(k),
+        }
+    }
+}
+
+/// A path into a resource's `attributes`, e.g. `spec.containers[0].image`.
+pub type AttrPath = Vec<PathSegment>;
+
+/// Renders a path the way users read it: `spec.containers[0].securityContext`.
+pub fn display_path(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
+            PathSegment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+        }
+    }
+    out
+}
+
+/// Where each attribute of one resource is written: the header (the resource's first line)
+/// and the span of every attribute path that exists in the source.
+#[derive(Debug, Default, Clone)]
+pub struct SpanMap {
+    pub header: Span,
+    pub attributes: HashMap<AttrPath, Span>,
+}
+
+impl SpanMap {
+    pub fn new(header: Span) -> Self {
+        SpanMap {
+            header,
+            attributes: HashMap::new(),
+        }
+    }
+
+    /// The span of the deepest existing prefix of `path`, else the header.
+    pub fn resolve(&self, path: &[PathSegment]) -> Span {
+        (1..=path.len())
+            .rev()
+            .find_map(|n| path.get(..n).and_then(|p| self.attributes.get(p)))
+            .copied()
+            .unwrap_or(self.header)
+    }
+}
+
+/// One resource: a Terraform resource instance, a Kubernetes object, a Dockerfile stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resource {
+    /// Unique within its document; findings and fingerprints name it.
+    pub address: String,
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    /// Kubernetes only: `metadata.namespace` (null when the manifest does not set it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<serde_json::Value>,
+    /// Display path of the file that declares the resource.
+    pub file: String,
+    pub attributes: serde_json::Value,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub references: BTreeMap<String, Vec<String>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
+    #[serde(skip)]
+    pub spans: SpanMap,
+}
+
+impl Resource {
+    /// A resource with the common fields set and everything optional empty.
+    pub fn new(
+        address: String,
+        resource_type: String,
+        name: String,
+        file: String,
+        attributes: serde_json::Value,
+        spans: SpanMap,
+    ) -> Self {
+        Resource {
+            address,
+            resource_type,
+            name,
+            mode: None,
+            provider: None,
+            module: None,
+            namespace: None,
+            file,
+            attributes,
+            references: BTreeMap::new(),
+            unknown: Vec::new(),
+            spans,
+        }
+    }
+}
+
+/// One unit of evaluation: a Terraform module tree, a Kubernetes file, a Dockerfile.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub kind: InputKind,
+    /// Display path of the file or module directory.
+    pub path: String,
+    pub resources: Vec<Resource>,
+    /// Kind-specific document-level fields (Dockerfile `global_args`, Terraform `providers`).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The files this document was built from, for locations and snippets.
+    #[serde(skip)]
+    pub files: Vec<Arc<SourceFile>>,
+}
+
+impl Document {
+    pub fn new(kind: InputKind, path: String, files: Vec<Arc<SourceFile>>) -> Self {
+        Document {
+            kind,
+            path,
+            resources: Vec::new(),
+            extra: serde_json::Map::new(),
+            files,
+        }
+    }
+
+    pub fn file(&self, display: &str) -> Option<&Arc<SourceFile>> {
+        self.files.iter().find(|f| f.display == display)
+    }
+
+    pub fn resource(&self, address: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.address == address)
+    }
+
+    /// The Rego `input` for this document, as a JSON string (the fastest way into regorus).
+    pub fn to_input_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> PathSegment {
+        PathSegment::Key(k.to_string())
+    }
+
+    #[test]
+    fn resolve_falls_back_to_the_deepest_existing_prefix_then_the_header() {
+        let mut spans = SpanMap::new(Span::new(0, 5));
+        spans
+            .attributes
+            .insert(vec![key("spec"), PathSegment::Index(0)], Span::new(10, 20));
+        let deep = [key("spec"), PathSegment::Index(0), key("securityContext")];
+        assert_eq!(spans.resolve(&deep), Span::new(10, 20));
+        assert_eq!(spans.resolve(&[key("metadata")]), Span::new(0, 5));
+        assert_eq!(spans.resolve(&[]), Span::new(0, 5));
+    }
+
+    #[test]
+    fn paths_display_like_attribute_access() {
+        let path = [
+            key("spec"),
+            key("containers"),
+            PathSegment::Index(2),
+            key("image"),
+        ];
+        assert_eq!(display_path(&path), "spec.containers[2].image");
+    }
+}

@@ -1,0 +1,404 @@
+//! Kubernetes manifests: multi-document YAML (and JSON, which is YAML) with a span on every node.
+//!
+//! Built on saphyr's `MarkedYaml`: every node carries a character-based marker, which is
+//! converted to a byte offset here. Anchors and aliases are resolved by saphyr (with its
+//! alias-expansion budget against "billion laughs"); `<<` merge keys are applied here.
+//! Objects of a `*List` kind are unwrapped into one resource per item.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use serde_json::{Map, Value};
+
+use crate::ir::{AttrPath, Document, InputKind, PathSegment, Resource, SpanMap};
+use crate::parse::ParseError;
+use crate::source::{SourceFile, Span};
+
+/// Deepest nesting accepted. Real manifests stay far below; this bounds recursion on
+/// crafted input (block nesting is unbounded in YAML, flow nesting is capped by saphyr).
+const MAX_DEPTH: usize = 200;
+
+/// Parses every document of a Kubernetes YAML or JSON file.
+pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
+    check_nesting(&file.text)?;
+    let docs = MarkedYaml::load_from_str(&file.text).map_err(|e| {
+        let marker = e.marker();
+        let offsets = Offsets::new(&file.text);
+        let at = offsets.byte(&file, marker.line(), marker.col());
+        ParseError::new(
+            format!("invalid YAML: {}", e.info()),
+            Some(Span::new(at, at)),
+        )
+    })?;
+
+    let offsets = Offsets::new(&file.text);
+    let converter = Converter {
+        file: &file,
+        offsets: &offsets,
+    };
+    let mut document = Document::new(
+        InputKind::Kubernetes,
+        file.display.clone(),
+        vec![file.clone()],
+    );
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for node in &docs {
+        let (value, spans) = converter.convert_root(node)?;
+        if !is_object(&value) {
+            continue; // an empty document (`---` at the end), or not a Kubernetes object
+        }
+        if is_list(&value) {
+            if let Some(items) = mapping_get(node, "items") {
+                if let YamlData::Sequence(items) = &items.data {
+                    for item in items {
+                        let (value, spans) = converter.convert_root(item)?;
+                        if is_object(&value) {
+                            push_resource(&mut document, &mut seen, value, spans);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        push_resource(&mut document, &mut seen, value, spans);
+    }
+    Ok(document)
+}
+
+/// A Kubernetes object: a mapping with string `apiVersion` and `kind`.
+fn is_object(value: &Value) -> bool {
+    value.get("apiVersion").is_some_and(Value::is_string)
+        && value.get("kind").is_some_and(Value::is_string)
+}
+
+fn is_list(value: &Value) -> bool {
+    value
+        .get("kind")
+        .and_then(Value::as_str)
+        .is_some_and(|k| k.ends_with("List"))
+        && value.get("items").is_some_and(Value::is_array)
+}
+
+fn push_resource(
+    document: &mut Document,
+    seen: &mut HashMap<String, usize>,
+    attributes: Value,
+    spans: SpanMap,
+) {
+    let kind = attributes
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let metadata = attributes.get("metadata");
+    let name = metadata
+        .and_then(|m| m.get("name").or_else(|| m.get("generateName")))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let namespace = metadata
+        .and_then(|m| m.get("namespace"))
+        .filter(|n| n.is_string())
+        .cloned()
+        .unwrap_or(Value::Null);
+    let mut address = match namespace.as_str() {
+        Some(ns) => format!("{kind}/{ns}/{name}"),
+        None => format!("{kind}/{name}"),
+    };
+    let count = seen.entry(address.clone()).or_insert(0);
+    *count += 1;
+    if *count > 1 {
+        address = format!("{address}#{count}");
+    }
+    let file = document
+        .files
+        .first()
+        .map(|f| f.display.clone())
+        .unwrap_or_default();
+    let mut resource = Resource::new(address, kind, name, file, attributes, spans);
+    resource.namespace = Some(namespace);
+    document.resources.push(resource);
+}
+
+fn mapping_get<'a, 'i>(node: &'a MarkedYaml<'i>, key: &str) -> Option<&'a MarkedYaml<'i>> {
+    match &node.data {
+        YamlData::Mapping(map) => map
+            .iter()
+            .find(|(k, _)| scalar_key(k).as_deref() == Some(key))
+            .map(|(_, v)| v),
+        YamlData::Tagged(_, inner) => mapping_get(inner, key),
+        _ => None,
+    }
+}
+
+/// The string form of a scalar mapping key (`1: x` has key "1", as Kubernetes' JSON would).
+fn scalar_key(node: &MarkedYaml<'_>) -> Option<String> {
+    match &node.data {
+        YamlData::Value(scalar) => Some(match scalar {
+            Scalar::Null => "null".to_string(),
+            Scalar::Boolean(b) => b.to_string(),
+            Scalar::Integer(i) => i.to_string(),
+            Scalar::FloatingPoint(f) => f.to_string(),
+            Scalar::String(s) => s.to_string(),
+        }),
+        YamlData::Representation(text, _, _) => Some(text.to_string()),
+        YamlData::Tagged(_, inner) => scalar_key(inner),
+        _ => None,
+    }
+}
+
+/// Rejects block nesting deeper than [`MAX_DEPTH`] before saphyr builds (and later drops,
+/// recursively) a tree that deep. Block nesting needs at least one column of indentation or
+/// one `- `/`? `/`: ` indicator per level, so the structural prefix of a line bounds it.
+fn check_nesting(text: &str) -> Result<(), ParseError> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let prefix = line
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'-' | b'?' | b':'))
+            .count();
+        if prefix > MAX_DEPTH * 4 {
+            return Err(ParseError::new(
+                format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+                Some(Span::new(offset, offset)),
+            ));
+        }
+        offset += line.len();
+    }
+    Ok(())
+}
+
+/// Converts saphyr's character markers to byte offsets in linear time overall.
+struct Offsets {
+    /// Byte offset of every 64th character; empty when the text is ASCII (bytes = chars).
+    checkpoints: Vec<usize>,
+}
+
+const CHECKPOINT_EVERY: usize = 64;
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Offsets {
+                checkpoints: Vec::new(),
+            };
+        }
+        let checkpoints = text
+            .char_indices()
+            .step_by(CHECKPOINT_EVERY)
+            .map(|(i, _)| i)
+            .collect();
+        Offsets { checkpoints }
+    }
+
+    /// Byte offset of a saphyr marker (1-based line, 0-based character column).
+    fn byte(&self, file: &SourceFile, line: usize, col: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return (file.line_start(line) + col).min(file.text.len());
+        }
+        file.offset_of(line, col)
+    }
+
+    /// Byte offset of a saphyr character index from the start of the stream.
+    fn char_to_byte(&self, text: &str, index: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return index.min(text.len());
+        }
+        let last = self.checkpoints.len().saturating_sub(1);
+        let checkpoint = (index / CHECKPOINT_EVERY).min(last);
+        let base = self.checkpoints.get(checkpoint).copied().unwrap_or(0);
+        let skip = index.saturating_sub(checkpoint * CHECKPOINT_EVERY);
+        text.get(base..)
+            .and_then(|rest| rest.char_indices().nth(skip).map(|(i, _)| base + i))
+            .unwrap_or(text.len())
+    }
+}
+
+struct Converter<'a> {
+    file: &'a SourceFile,
+    offsets: &'a Offsets,
+}
+
+impl Converter<'_> {
+    fn convert_root(&self, node: &MarkedYaml<'_>) -> Result<(Value, SpanMap), ParseError> {
+        let start = self.start(node);
+        let mut spans = SpanMap::new(self.first_line(start, self.end(node)));
+        let mut path = AttrPath::new();
+        let value = self.convert(node, &mut path, &mut spans, 0)?;
+        Ok((value, spans))
+    }
+
+    fn start(&self, node: &MarkedYaml<'_>) -> usize {
+        self.offsets
+            .char_to_byte(&self.file.text, node.span.start.index())
+    }
+
+    fn end(&self, node: &MarkedYaml<'_>) -> usize {
+        self.offsets
+            .char_to_byte(&self.file.text, node.span.end.index())
+    }
+
+    /// `start..end`, cut at the end of the start line, so a label underlines one line.
+    fn first_line(&self, start: usize, end: usize) -> Span {
+        let line_end = self
+            .file
+            .text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(self.file.text.len(), |i| start + i);
+        Span::new(start, end.min(line_end))
+    }
+
+    fn convert(
+        &self,
+        node: &MarkedYaml<'_>,
+        path: &mut AttrPath,
+        spans: &mut SpanMap,
+        depth: usize,
+    ) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            let at = self.start(node);
+            return Err(ParseError::new(
+                format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+                Some(Span::new(at, at)),
+            ));
+        }
+        Ok(match &node.data {
+            YamlData::Value(scalar) => scalar_value(scalar),
+            YamlData::Representation(text, _, _) => Value::String(text.to_string()),
+            YamlData::Tagged(_, inner) => self.convert(inner, path, spans, depth + 1)?,
+            YamlData::Sequence(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    path.push(PathSegment::Index(i));
+                    let span = self.first_line(self.start(item), self.end(item));
+                    spans.attributes.insert(path.clone(), span);
+                    out.push(self.convert(item, path, spans, depth + 1)?);
+                    path.pop();
+                }
+                Value::Array(out)
+            }
+            YamlData::Mapping(map) => self.convert_mapping(map, path, spans, depth)?,
+            YamlData::Alias(_) | YamlData::BadValue => Value::Null,
+        })
+    }
+
+    fn convert_mapping<'i>(
+        &self,
+        map: &saphyr::AnnotatedMapping<'i, MarkedYaml<'i>>,
+        path: &mut AttrPath,
+        spans: &mut SpanMap,
+        depth: usize,
+    ) -> Result<Value, ParseError> {
+        let mut out = Map::new();
+        let explicit: HashSet<String> = map
+            .keys()
+            .filter_map(scalar_key)
+            .filter(|k| k != "<<")
+            .collect();
+        for (key, value) in map {
+            let Some(name) = scalar_key(key) else {
+                continue; // complex keys (`? [a, b]`) have no JSON form; Kubernetes rejects them
+            };
+            if name == "<<" {
+                self.merge(value, &explicit, &mut out, path, spans, depth)?;
+                continue;
+            }
+            path.push(PathSegment::Key(name.clone()));
+            let span = Span::new(self.start(key), self.value_end(key, value));
+            spans.attributes.insert(path.clone(), span);
+            let converted = self.convert(value, path, spans, depth + 1)?;
+            path.pop();
+            out.insert(name, converted);
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// Applies a `<<` merge key: keys of the merged mapping(s) that the mapping does not set
+    /// itself; with a sequence of mappings, earlier mappings win (YAML merge-key semantics).
+    fn merge(
+        &self,
+        source: &MarkedYaml<'_>,
+        explicit: &HashSet<String>,
+        out: &mut Map<String, Value>,
+        path: &mut AttrPath,
+        spans: &mut SpanMap,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let sources: Vec<&MarkedYaml<'_>> = match &source.data {
+            YamlData::Sequence(items) => items.iter().collect(),
+            _ => vec![source],
+        };
+        for merged in sources {
+            let YamlData::Mapping(map) = &merged.data else {
+                continue;
+            };
+            for (key, value) in map {
+                let Some(name) = scalar_key(key) else {
+                    continue;
+                };
+                if explicit.contains(&name) || out.contains_key(&name) {
+                    continue;
+                }
+                path.push(PathSegment::Key(name.clone()));
+                let span = Span::new(self.start(key), self.value_end(key, value));
+                spans.attributes.insert(path.clone(), span);
+                let converted = self.convert(value, path, spans, depth + 1)?;
+                path.pop();
+                out.insert(name, converted);
+            }
+        }
+        Ok(())
+    }
+
+    /// Where a `key: value` pair ends for underlining: the end of a scalar value on the key's
+    /// line, else the end of the key.
+    fn value_end(&self, key: &MarkedYaml<'_>, value: &MarkedYaml<'_>) -> usize {
+        let key_span = self.first_line(self.start(key), self.end(key));
+        match &value.data {
+            YamlData::Value(_) | YamlData::Representation(..) => {
+                let line = self.first_line(key_span.start, usize::MAX);
+                self.end(value).min(line.end).max(key_span.end)
+            }
+            _ => key_span.end,
+        }
+    }
+}
+
+fn scalar_value(scalar: &Scalar<'_>) -> Value {
+    match scalar {
+        Scalar::Null => Value::Null,
+        Scalar::Boolean(b) => Value::Bool(*b),
+        Scalar::Integer(i) => Value::from(*i),
+        Scalar::FloatingPoint(f) => serde_json::Number::from_f64(f.into_inner())
+            .map_or_else(|| Value::String(f.to_string()), Value::Number),
+        Scalar::String(s) => Value::String(s.to_string()),
+    }
+}
+
+/// Parses the first document of a YAML text into JSON (used for rule METADATA blocks).
+pub fn yaml_to_json(text: &str) -> Result<Value, ParseError> {
+    let file = SourceFile::new("<yaml>", text);
+    check_nesting(text)?;
+    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
+        ParseError::new(
+            format!(
+                "invalid YAML at line {}, column {}: {}",
+                e.marker().line(),
+                e.marker().col() + 1,
+                e.info()
+            ),
+            None,
+        )
+    })?;
+    let offsets = Offsets::new(text);
+    let converter = Converter {
+        file: &file,
+        offsets: &offsets,
+    };
+    match docs.first() {
+        Some(node) => converter.convert_root(node).map(|(value, _)| value),
+        None => Ok(Value::Null),
+    }
+}

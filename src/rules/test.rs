@@ -1,0 +1,443 @@
+//! The rule test harness behind `tenet rules test` and `cargo test` (same code).
+//!
+//! Fixtures live in `<fixtures>/<ID>/fail/<case>` and `<fixtures>/<ID>/pass/<case>` (a case is
+//! a file or a directory). Expected findings are written in the fixture: `# expect: ID` (or
+//! `// expect: ID`) at the end of the offending line, or on a line of its own, which then
+//! applies to the next line that is not itself an annotation. Inputs that cannot hold comments
+//! use a sidecar `expected.json`: `[{"rule": "ID", "file": "main.tf.json", "line": 7}]`.
+//! The rule under test runs alone; every unmatched finding and every unmatched expectation is
+//! reported, with rule id and line. Rego `test_*` rules in the rule file or in a
+//! `<name>_test.rego` beside it run too.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::display_path;
+use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
+use crate::parse::DEFAULT_MAX_FILE_SIZE;
+use crate::rules::{RuleSet, package_of};
+use crate::scan::{self, ScanOptions};
+
+/// The result of testing one rule.
+#[derive(Debug, Default)]
+pub struct RuleTestReport {
+    pub id: String,
+    pub path: String,
+    pub cases: usize,
+    pub rego_tests: usize,
+    /// One line per problem; empty when the rule passed.
+    pub failures: Vec<String>,
+}
+
+impl RuleTestReport {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+impl fmt::Display for RuleTestReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let status = if self.passed() { "ok" } else { "FAILED" };
+        writeln!(
+            f,
+            "{} {} ({}): {} fixture case(s), {} Rego test(s)",
+            status, self.id, self.path, self.cases, self.rego_tests
+        )?;
+        for failure in &self.failures {
+            writeln!(f, "    {failure}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One expected or actual finding: rule id, file (display path) and line.
+type Expectation = (String, String, usize);
+
+/// Where fixtures for the rules in `rules_dir` live: `<dir>/testdata` if it exists, else
+/// `<dir>/../testdata/rules` (the layout of this repository).
+pub fn default_fixtures(rules_dir: &Path) -> PathBuf {
+    let inside = rules_dir.join("testdata");
+    if inside.is_dir() {
+        return inside;
+    }
+    rules_dir.join("..").join("testdata").join("rules")
+}
+
+/// Tests every rule in `rules_dir` (optionally only `only` ids) against its fixtures.
+pub fn run_dir(
+    rules_dir: &Path,
+    fixtures: &Path,
+    only: Option<&str>,
+) -> Result<Vec<RuleTestReport>, Vec<Diagnostic>> {
+    let set = RuleSet::load_dir(rules_dir)?;
+    let engine = Engine::new(&set, DEFAULT_RULE_TIMEOUT)?;
+    let known: BTreeSet<String> = set.rules.iter().map(|r| r.meta.id.clone()).collect();
+    let mut reports = Vec::new();
+    for (index, rule) in set.rules.iter().enumerate() {
+        if only.is_some_and(|id| id != rule.meta.id) {
+            continue;
+        }
+        let mut report = RuleTestReport {
+            id: rule.meta.id.clone(),
+            path: rule.path.clone(),
+            ..RuleTestReport::default()
+        };
+        run_fixtures(
+            &engine,
+            index,
+            &fixtures.join(&rule.meta.id),
+            &known,
+            &mut report,
+        );
+        run_rego_tests(&engine, rules_dir, rule, &mut report);
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// Tests the one rule at `rule_file` (used by `cargo test`, one test per rule).
+pub fn run_rule(
+    rules_dir: &Path,
+    fixtures: &Path,
+    rule_file: &Path,
+) -> Result<RuleTestReport, String> {
+    let display = display_path(rule_file);
+    let set = RuleSet::load_dir(rules_dir).map_err(|errors| join(&errors))?;
+    let rule = set
+        .rules
+        .iter()
+        .find(|r| r.path == display)
+        .ok_or_else(|| format!("{display} is not a rule (no METADATA)"))?;
+    let mut reports =
+        run_dir(rules_dir, fixtures, Some(&rule.meta.id)).map_err(|errors| join(&errors))?;
+    reports.pop().ok_or_else(|| format!("{display}: no report"))
+}
+
+fn join(errors: &[Diagnostic]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn run_fixtures(
+    engine: &Engine,
+    index: usize,
+    dir: &Path,
+    known: &BTreeSet<String>,
+    report: &mut RuleTestReport,
+) {
+    let mut saw = (false, false);
+    for (outcome, must_fire) in [("fail", true), ("pass", false)] {
+        let Ok(entries) = std::fs::read_dir(dir.join(outcome)) else {
+            continue;
+        };
+        let mut cases: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        cases.sort();
+        for case in cases {
+            if must_fire {
+                saw.0 = true
+            } else {
+                saw.1 = true
+            }
+            report.cases += 1;
+            run_case(engine, index, &case, must_fire, known, report);
+        }
+    }
+    if !saw.0 {
+        report.failures.push(format!(
+            "no fail/ fixture cases under {}",
+            display_path(dir)
+        ));
+    }
+    if !saw.1 {
+        report.failures.push(format!(
+            "no pass/ fixture cases under {}",
+            display_path(dir)
+        ));
+    }
+}
+
+fn run_case(
+    engine: &Engine,
+    index: usize,
+    case: &Path,
+    must_fire: bool,
+    known: &BTreeSet<String>,
+    report: &mut RuleTestReport,
+) {
+    let case_name = display_path(case);
+    let Some(rule) = engine.rules().get(index) else {
+        return;
+    };
+    let id = rule.meta.id.clone();
+    let options = ScanOptions {
+        paths: vec![case.to_path_buf()],
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+    };
+    let outcome = match scan::scan(engine, &[index], &options) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            report.failures.push(format!("{case_name}: {e}"));
+            return;
+        }
+    };
+    for diagnostic in outcome.diagnostics.iter().filter(|d| d.is_error()) {
+        report.failures.push(format!(
+            "{case_name}: fixture could not be checked: {diagnostic}"
+        ));
+    }
+    if outcome.files_scanned == 0 {
+        report.failures.push(format!(
+            "{case_name}: no input tenet recognises in this case"
+        ));
+    }
+
+    let mut expected = Vec::new();
+    for file in case_files(case) {
+        match expectations(&file, known, &id) {
+            Ok(mut found) => expected.append(&mut found),
+            Err(e) => report.failures.push(e),
+        }
+    }
+    if must_fire && expected.is_empty() {
+        report.failures.push(format!("{case_name}: a fail/ case needs at least one `expect: {id}` annotation (or expected.json entry)"));
+    }
+    if !must_fire && !expected.is_empty() {
+        report.failures.push(format!(
+            "{case_name}: a pass/ case must not expect findings"
+        ));
+    }
+
+    let mut actual: Vec<Expectation> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.file.clone(), f.line))
+        .collect();
+    for want in &expected {
+        match actual.iter().position(|got| got == want) {
+            Some(i) => {
+                actual.swap_remove(i);
+            }
+            None => report.failures.push(format!(
+                "{}:{}: expected {} but it did not fire",
+                want.1, want.2, want.0
+            )),
+        }
+    }
+    for got in actual {
+        let message = outcome
+            .findings
+            .iter()
+            .find(|f| f.rule == got.0 && f.file == got.1 && f.line == got.2)
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        report.failures.push(format!(
+            "{}:{}: unexpected {} finding: {message}",
+            got.1, got.2, got.0
+        ));
+    }
+}
+
+/// Every file of a case (the case itself when it is a file), sorted.
+fn case_files(case: &Path) -> Vec<PathBuf> {
+    if case.is_file() {
+        return vec![case.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![case.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The expectations written in one fixture file (annotations, or a sidecar `expected.json`).
+fn expectations(
+    file: &Path,
+    known: &BTreeSet<String>,
+    rule: &str,
+) -> Result<Vec<Expectation>, String> {
+    let display = display_path(file);
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Ok(Vec::new()); // binary fixture (robustness cases)
+    };
+    if file.file_name().is_some_and(|n| n == "expected.json") {
+        return sidecar(file, &text);
+    }
+    let mut found = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let number = number + 1;
+        let ids = annotation_ids(line);
+        let trimmed = line.trim_start();
+        let own_line = !ids.is_empty() && (trimmed.starts_with('#') || trimmed.starts_with("//"));
+        for id in &ids {
+            if !known.contains(id) {
+                return Err(format!(
+                    "{display}:{number}: `expect: {id}` names an unknown rule"
+                ));
+            }
+        }
+        if own_line {
+            pending.extend(ids);
+            continue;
+        }
+        for id in pending.drain(..).chain(ids) {
+            if id == rule {
+                found.push((id, display.clone(), number));
+            }
+        }
+    }
+    if !pending.is_empty() {
+        return Err(format!(
+            "{display}: `expect:` annotation at the end of the file applies to no line"
+        ));
+    }
+    Ok(found)
+}
+
+/// Rule ids of an `expect:` annotation in a `#` or `//` comment on this line.
+fn annotation_ids(line: &str) -> Vec<String> {
+    let Some(at) = line.find("expect:") else {
+        return Vec::new();
+    };
+    let before = line.get(..at).unwrap_or_default().trim_end();
+    if !(before.ends_with('#') || before.ends_with("//")) {
+        return Vec::new();
+    }
+    line.get(at + "expect:".len()..)
+        .unwrap_or_default()
+        .split([',', ' '])
+        .map(str::trim)
+        .take_while(|s| s.is_empty() || looks_like_id(s))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn looks_like_id(s: &str) -> bool {
+    s.len() == 5
+        && s.chars().take(2).all(|c| c.is_ascii_uppercase())
+        && s.chars().skip(2).all(|c| c.is_ascii_digit())
+}
+
+fn sidecar(file: &Path, text: &str) -> Result<Vec<Expectation>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Entry {
+        rule: String,
+        file: String,
+        line: usize,
+    }
+    let display = display_path(file);
+    let entries: Vec<Entry> = serde_json::from_str(text).map_err(|e| format!("{display}: {e}"))?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    Ok(entries
+        .into_iter()
+        .map(|e| (e.rule, display_path(&dir.join(e.file)), e.line))
+        .collect())
+}
+
+/// Runs `test_*` rules from the rule file and from `<name>_test.rego` beside it.
+fn run_rego_tests(
+    engine: &Engine,
+    rules_dir: &Path,
+    rule: &crate::rules::Rule,
+    report: &mut RuleTestReport,
+) {
+    let mut engine = engine.clone();
+    let mut modules = vec![(rule.package.clone(), rule.source.clone())];
+    let test_file = Path::new(&rule.path).with_file_name(format!("{}_test.rego", rule.short_name));
+    let test_file = if test_file.exists() {
+        test_file
+    } else {
+        rules_dir.join(format!("{}_test.rego", rule.short_name))
+    };
+    if let Ok(source) = std::fs::read_to_string(&test_file) {
+        if let Err(e) = engine.add_module(&display_path(&test_file), &source) {
+            report
+                .failures
+                .push(format!("{}: {e}", display_path(&test_file)));
+            return;
+        }
+        modules.push((package_of(&source).unwrap_or_default(), source));
+    }
+    for (package, source) in modules {
+        for name in source.lines().filter_map(test_rule_name) {
+            report.rego_tests += 1;
+            match engine.run_rego_test(&package, name) {
+                Ok(true) => {}
+                Ok(false) => report
+                    .failures
+                    .push(format!("Rego test data.{package}.{name} failed")),
+                Err(e) => report
+                    .failures
+                    .push(format!("Rego test data.{package}.{name}: {e}")),
+            }
+        }
+    }
+}
+
+fn test_rule_name(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("test_")?;
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    line.get(..len + "test_".len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_read_from_hash_and_slash_comments() {
+        assert_eq!(
+            annotation_ids("  privileged: true # expect: LP011"),
+            vec!["LP011"]
+        );
+        assert_eq!(
+            annotation_ids("# expect: IM001, IM002"),
+            vec!["IM001", "IM002"]
+        );
+        assert_eq!(annotation_ids("x = 1 // expect: ZT001"), vec!["ZT001"]);
+        assert!(annotation_ids("description: \"expect: LP011\"").is_empty());
+        assert!(annotation_ids("no annotation").is_empty());
+    }
+
+    #[test]
+    fn an_own_line_annotation_applies_to_the_next_non_annotation_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("Dockerfile");
+        std::fs::write(
+            &file,
+            "# expect: IM001\n# expect: IM002\nFROM nginx\nRUN x # expect: IM001\n",
+        )
+        .unwrap();
+        let known: BTreeSet<String> = ["IM001", "IM002"].iter().map(|s| s.to_string()).collect();
+        let found = expectations(&file, &known, "IM001").unwrap();
+        let lines: Vec<usize> = found.iter().map(|e| e.2).collect();
+        assert_eq!(lines, vec![3, 4]);
+        std::fs::write(&file, "FROM x # expect: XX999\n").unwrap();
+        assert!(
+            expectations(&file, &known, "IM001")
+                .unwrap_err()
+                .contains("unknown rule")
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! The scan pipeline: discover → read and parse (parallel) → evaluate (parallel) → findings.
+//!
+//! Every per-file step returns values (documents, diagnostics), never aborts the scan, and runs
+//! under `catch_unwind` as a last resort so a bug on one file becomes a diagnostic for that
+//! file. Output is sorted, so it never depends on thread timing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::discover::{self, Candidate, MissingPath, NameKind};
+use crate::engine::Engine;
+use crate::findings::{self, Finding};
+use crate::ir::{Document, InputKind};
+use crate::parse;
+use crate::rules::RuleScope;
+
+/// What to scan.
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub max_file_size: u64,
+}
+
+/// Parsed inputs plus the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files read and parsed successfully.
+    pub files_parsed: usize,
+}
+
+/// Everything a reporter needs.
+#[derive(Debug, Default)]
+pub struct ScanOutcome {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that were parsed and checked.
+    pub files_scanned: usize,
+    /// Distinct files (or rules) with an error diagnostic: not checked, or not fully.
+    pub files_failed: usize,
+    pub documents: usize,
+}
+
+impl ScanOutcome {
+    /// Whether some input or rule could not be checked.
+    pub fn incomplete(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Discovers and parses every input under `options.paths`.
+pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
+    let discovery = discover::discover(&options.paths)?;
+    let mut inputs = Inputs {
+        diagnostics: discovery.diagnostics,
+        ..Inputs::default()
+    };
+
+    let (terraform, others): (Vec<Candidate>, Vec<Candidate>) = discovery
+        .candidates
+        .into_iter()
+        .partition(|c| c.kind == NameKind::Terraform);
+    inputs
+        .diagnostics
+        .extend(terraform_not_supported(&terraform));
+
+    let results: Vec<Result<Option<Document>, Diagnostic>> = others
+        .par_iter()
+        .map(|candidate| {
+            let attempt = catch_unwind(AssertUnwindSafe(|| load_and_parse(candidate, options)));
+            attempt.unwrap_or_else(|panic| Err(internal_error(&candidate.display, &panic)))
+        })
+        .collect();
+    for result in results {
+        match result {
+            Ok(Some(document)) => {
+                inputs.files_parsed += document.files.len();
+                inputs.documents.push(document);
+            }
+            Ok(None) => {}
+            Err(diagnostic) => inputs.diagnostics.push(diagnostic),
+        }
+    }
+    Ok(inputs)
+}
+
+fn load_and_parse(
+    candidate: &Candidate,
+    options: &ScanOptions,
+) -> Result<Option<Document>, Diagnostic> {
+    let Some((file, kind)) = parse::load(candidate, options.max_file_size)? else {
+        return Ok(None);
+    };
+    parse::parse_file(file, kind).map(Some)
+}
+
+/// Terraform evaluation is not part of this version: its files are listed as not checked
+/// (fail closed), one diagnostic per module directory.
+fn terraform_not_supported(files: &[Candidate]) -> Vec<Diagnostic> {
+    let mut modules: BTreeMap<String, usize> = BTreeMap::new();
+    for file in files {
+        let dir = file
+            .path
+            .parent()
+            .map(discover::display_path)
+            .unwrap_or_else(|| ".".to_string());
+        *modules.entry(dir).or_default() += 1;
+    }
+    modules
+        .into_iter()
+        .map(|(dir, count)| {
+            Diagnostic::error(
+                Code::Unsupported,
+                dir,
+                format!("{count} Terraform file(s) not checked: Terraform input is not supported by this version of tenet yet"),
+            )
+        })
+        .collect()
+}
+
+fn internal_error(file: &str, panic: &Box<dyn std::any::Any + Send>) -> Diagnostic {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    Diagnostic::error(
+        Code::Internal,
+        file,
+        format!(
+            "tenet failed on this input ({what}); this is a bug, please report it; not checked"
+        ),
+    )
+}
+
+/// Runs the selected rules (indices into `engine.rules()`) over parsed inputs.
+pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutcome {
+    let Inputs {
+        documents,
+        mut diagnostics,
+        files_parsed,
+    } = inputs;
+    let (document_rules, scan_rules): (Vec<usize>, Vec<usize>) = selected.iter().partition(|&&i| {
+        engine
+            .rules()
+            .get(i)
+            .is_none_or(|r| r.meta.scope == RuleScope::Document)
+    });
+
+    let per_document: Vec<(Vec<Finding>, Vec<Diagnostic>)> = documents
+        .par_iter()
+        .map_init(
+            || engine.clone(),
+            |worker, document| {
+                let attempt = catch_unwind(AssertUnwindSafe(|| {
+                    evaluate_document(worker, document, &document_rules)
+                }));
+                attempt.unwrap_or_else(|panic| {
+                    (Vec::new(), vec![internal_error(&document.path, &panic)])
+                })
+            },
+        )
+        .collect();
+    let mut all_findings = Vec::new();
+    for (mut found, mut problems) in per_document {
+        all_findings.append(&mut found);
+        diagnostics.append(&mut problems);
+    }
+
+    if !scan_rules.is_empty() {
+        let scan_document = kubernetes_scan_document(&documents);
+        let mut worker = engine.clone();
+        let (mut found, mut problems) = evaluate_document(&mut worker, &scan_document, &scan_rules);
+        all_findings.append(&mut found);
+        diagnostics.append(&mut problems);
+    }
+
+    findings::sort(&mut all_findings);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    let files_failed = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
+    ScanOutcome {
+        findings: all_findings,
+        diagnostics,
+        files_scanned: files_parsed,
+        files_failed,
+        documents: documents.len(),
+    }
+}
+
+fn evaluate_document(
+    worker: &mut Engine,
+    document: &Document,
+    rules: &[usize],
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let (violations, mut diagnostics) = worker.evaluate(document, rules);
+    let mut found = Vec::with_capacity(violations.len());
+    for violation in &violations {
+        let Some(rule) = worker.rules().get(violation.rule) else {
+            continue;
+        };
+        match Finding::locate(violation, rule, document) {
+            Ok(finding) => found.push(finding),
+            Err(message) => diagnostics.push(
+                Diagnostic::error(Code::Rule, rule.path.as_str(), message)
+                    .for_rule(rule.meta.id.as_str()),
+            ),
+        }
+    }
+    (found, diagnostics)
+}
+
+/// One document holding every Kubernetes resource of the scan, for `scope: scan` rules.
+fn kubernetes_scan_document(documents: &[Document]) -> Document {
+    let kubernetes = documents.iter().filter(|d| d.kind == InputKind::Kubernetes);
+    let mut scan = Document::new(InputKind::Kubernetes, "<scan>".to_string(), Vec::new());
+    for document in kubernetes {
+        scan.resources.extend(document.resources.iter().cloned());
+        scan.files.extend(document.files.iter().cloned());
+    }
+    scan
+}
+
+/// Parses and evaluates in one call.
+pub fn scan(
+    engine: &Engine,
+    selected: &[usize],
+    options: &ScanOptions,
+) -> Result<ScanOutcome, MissingPath> {
+    let inputs = read_inputs(options)?;
+    Ok(evaluate(engine, selected, inputs))
+}
