@@ -118,6 +118,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, MissingPath> {
         if metadata.is_dir() {
             dirs.push(path.clone());
         } else if let Some(kind) = name_kind(path) {
+            if !metadata.is_file() {
+                // A FIFO or device would block or never end when read.
+                discovery.diagnostics.push(Diagnostic::error(
+                    Code::Io,
+                    display_path(path),
+                    "not a regular file; not checked",
+                ));
+                continue;
+            }
             if let Some(templates) = helm_templates_ancestor(path) {
                 discovery.diagnostics.push(helm_info(templates));
                 continue;

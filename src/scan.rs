@@ -71,10 +71,7 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
 
     let results: Vec<Result<Option<Document>, Diagnostic>> = others
         .par_iter()
-        .map(|candidate| {
-            let attempt = catch_unwind(AssertUnwindSafe(|| load_and_parse(candidate, options)));
-            attempt.unwrap_or_else(|panic| Err(internal_error(&candidate.display, &panic)))
-        })
+        .map(|candidate| guarded(&candidate.display, || load_and_parse(candidate, options)))
         .collect();
     for result in results {
         match result {
@@ -123,6 +120,12 @@ fn terraform_not_supported(files: &[Candidate]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Runs one per-file step; a panic becomes an error diagnostic for that file (a bug to fix,
+/// but never a crash of the whole scan or a file silently reported as clean).
+fn guarded<T>(file: &str, step: impl FnOnce() -> Result<T, Diagnostic>) -> Result<T, Diagnostic> {
+    catch_unwind(AssertUnwindSafe(step)).unwrap_or_else(|panic| Err(internal_error(file, &panic)))
+}
+
 fn internal_error(file: &str, panic: &Box<dyn std::any::Any + Send>) -> Diagnostic {
     let what = panic
         .downcast_ref::<&str>()
@@ -157,12 +160,10 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
         .map_init(
             || engine.clone(),
             |worker, document| {
-                let attempt = catch_unwind(AssertUnwindSafe(|| {
-                    evaluate_document(worker, document, &document_rules)
-                }));
-                attempt.unwrap_or_else(|panic| {
-                    (Vec::new(), vec![internal_error(&document.path, &panic)])
+                guarded(&document.path, || {
+                    Ok(evaluate_document(worker, document, &document_rules))
                 })
+                .unwrap_or_else(|diagnostic| (Vec::new(), vec![diagnostic]))
             },
         )
         .collect();
@@ -239,4 +240,25 @@ pub fn scan(
 ) -> Result<ScanOutcome, MissingPath> {
     let inputs = read_inputs(options)?;
     Ok(evaluate(engine, selected, inputs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_step_becomes_an_internal_error_for_that_file() {
+        let result: Result<(), Diagnostic> = guarded("x.yaml", || panic!("boom"));
+        let diagnostic = result.unwrap_err();
+        assert_eq!(
+            (diagnostic.code, diagnostic.file.as_str()),
+            (Code::Internal, "x.yaml")
+        );
+        assert!(
+            diagnostic.message.contains("boom"),
+            "{}",
+            diagnostic.message
+        );
+        assert!(diagnostic.is_error());
+    }
 }

@@ -83,7 +83,20 @@ pub fn load(
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     handle.read_to_end(&mut bytes).map_err(io_error)?;
-    let text = decode(bytes, display)?;
+    let text = match decode(bytes, display) {
+        Ok(text) => text,
+        // A `.yaml`/`.json` file that is not text is only reported if it looks like a
+        // manifest; a file named as an input (Dockerfile, .tf) always is.
+        Err((diagnostic, bytes)) => {
+            let lossy = String::from_utf8_lossy(&bytes);
+            if candidate.kind == NameKind::Structured
+                && classify_structured(&lossy, display).is_none()
+            {
+                return Ok(None);
+            }
+            return Err(diagnostic);
+        }
+    };
 
     let kind = match candidate.kind {
         NameKind::Dockerfile => InputKind::Dockerfile,
@@ -97,15 +110,16 @@ pub fn load(
 }
 
 /// UTF-8 text without a byte-order mark; binary data and other encodings are diagnostics.
-fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
+fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, (Diagnostic, Vec<u8>)> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let line = bytes.iter().take(nul).filter(|&&b| b == b'\n').count() + 1;
-        return Err(Diagnostic::error(
+        let diagnostic = Diagnostic::error(
             Code::Binary,
             display,
             "binary file (contains a NUL byte); not checked",
         )
-        .with_line(line, 1));
+        .with_line(line, 1);
+        return Err((diagnostic, bytes));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -119,12 +133,13 @@ fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
             .next()
             .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
             + 1;
-        Diagnostic::error(
+        let diagnostic = Diagnostic::error(
             Code::NotUtf8,
             display,
             format!("not valid UTF-8 (invalid byte at line {line}, column {column}); not checked"),
         )
-        .with_line(line, column)
+        .with_line(line, column);
+        (diagnostic, e.into_bytes())
     })
 }
 
@@ -219,9 +234,9 @@ mod tests {
 
     #[test]
     fn decode_reports_binary_and_invalid_utf8_with_lines() {
-        let binary = decode(b"a\nb\0c".to_vec(), "f").unwrap_err();
+        let (binary, _) = decode(b"a\nb\0c".to_vec(), "f").unwrap_err();
         assert_eq!((binary.code, binary.line), (Code::Binary, Some(2)));
-        let latin1 = decode(b"FROM x\nLABEL a=\xE9t\xE9\n".to_vec(), "f").unwrap_err();
+        let (latin1, _) = decode(b"FROM x\nLABEL a=\xE9t\xE9\n".to_vec(), "f").unwrap_err();
         assert_eq!(
             (latin1.code, latin1.line, latin1.column),
             (Code::NotUtf8, Some(2), Some(9))

@@ -62,7 +62,10 @@ pub fn default_fixtures(rules_dir: &Path) -> PathBuf {
     if inside.is_dir() {
         return inside;
     }
-    rules_dir.join("..").join("testdata").join("rules")
+    match rules_dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.join("testdata").join("rules"),
+        _ => PathBuf::from("testdata").join("rules"),
+    }
 }
 
 /// Tests every rule in `rules_dir` (optionally only `only` ids) against its fixtures.
