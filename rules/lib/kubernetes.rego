@@ -48,3 +48,25 @@ containers contains entry if {
 container_name(entry) := entry.container.name if is_string(entry.container.name)
 
 container_name(entry) := sprintf("#%v", [entry.path[count(entry.path) - 1]]) if not is_string(entry.container.name)
+
+# True when the pod declares Windows nodes (`spec.os.name: windows`). Kubernetes rejects the
+# Linux-only security fields there (`readOnlyRootFilesystem`, `runAsUser`, `privileged`, ...),
+# so rules asking for them must skip such pods.
+is_windows(pod_spec) if pod_spec.os.name == "windows"
+
+# The value of `securityContext.<key>` in effect for a container, with the path where it is
+# set: the container's own value wins, else the pod's (for the fields Kubernetes inherits:
+# runAsUser, runAsGroup, runAsNonRoot, seLinuxOptions, seccompProfile, appArmorProfile,
+# windowsOptions). A `null` counts as not set. Undefined when neither sets it.
+effective_security_setting(entry, key) := setting if {
+	value := object.get(entry.container, ["securityContext", key], null)
+	value != null
+	setting := {"value": value, "path": array.concat(entry.path, ["securityContext", key]), "from_pod": false}
+}
+
+effective_security_setting(entry, key) := setting if {
+	object.get(entry.container, ["securityContext", key], null) == null
+	value := object.get(entry.pod_spec, ["securityContext", key], null)
+	value != null
+	setting := {"value": value, "path": array.concat(entry.pod_path, ["securityContext", key]), "from_pod": true}
+}
