@@ -4,6 +4,7 @@
 //! [`SourceFile`] that was read, size-checked and UTF-8-decoded once.
 
 pub mod dockerfile;
+pub mod fuzz;
 pub mod kubernetes;
 
 use std::fmt;

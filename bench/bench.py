@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Speed and memory of `tenet scan`, measured (never asserted by tests).
+
+Generates a large corpus under bench/corpus/ (git-ignored), then times the release binary on:
+  - the bundled testdata/ (fixtures, examples, malformed inputs),
+  - the generated corpus (1,000 Kubernetes manifest files, 100 Dockerfiles),
+  - one small file (start-up cost: what a pre-commit hook pays).
+Reports the median wall time over --runs runs and the peak resident memory (max RSS).
+
+    cargo build --release && python3 bench/bench.py
+"""
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BINARY = ROOT / "target" / "release" / "tenet"
+
+CONTAINER = """\
+        - name: {name}
+          image: {image}
+          ports:
+            - containerPort: {port}
+          securityContext:
+            privileged: {privileged}
+            readOnlyRootFilesystem: {ro}
+            runAsNonRoot: {nonroot}
+          resources:
+            limits: {{cpu: 500m, memory: 256Mi}}
+"""
+
+WORKLOAD = """\
+apiVersion: apps/v1
+kind: {kind}
+metadata:
+  name: {name}
+  namespace: team-{team}
+  labels: {{app: {name}, tier: backend}}
+spec:
+  selector:
+    matchLabels: {{app: {name}}}
+  template:
+    metadata:
+      labels: {{app: {name}}}
+    spec:
+      hostNetwork: {host}
+      containers:
+{containers}"""
+
+SERVICE = """\
+apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: team-{team}
+spec:
+  selector: {{app: {name}}}
+  ports:
+    - port: 80
+      targetPort: 8080
+"""
+
+DOCKERFILE = """\
+ARG BASE=debian:12
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app{i} ./...
+
+FROM ${{BASE}}
+RUN apt-get update && \\
+    apt-get install -y --no-install-recommends ca-certificates && \\
+    rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/app{i} /usr/local/bin/app
+USER {user}
+ENTRYPOINT ["/usr/local/bin/app"]
+"""
+
+
+def generate(corpus: Path, manifests: int, dockerfiles: int) -> None:
+    marker = corpus / f".generated-{manifests}-{dockerfiles}"
+    if marker.exists():
+        return
+    rng = random.Random(42)
+    images = ["nginx:1.25", "nginx:latest", "redis", "registry.example.com/app@sha256:" + "a" * 64]
+    for i in range(manifests):
+        directory = corpus / "k8s" / f"team{i % 20}"
+        directory.mkdir(parents=True, exist_ok=True)
+        containers = "".join(
+            CONTAINER.format(
+                name=f"c{c}", image=rng.choice(images), port=8080 + c,
+                privileged=rng.choice(["true", "false"]), ro=rng.choice(["true", "false"]),
+                nonroot=rng.choice(["true", "false"]),
+            )
+            for c in range(rng.randint(1, 3))
+        )
+        name = f"svc{i}"
+        docs = [WORKLOAD.format(kind=rng.choice(["Deployment", "StatefulSet", "DaemonSet"]), name=name,
+                                team=i % 20, host=rng.choice(["true", "false"]), containers=containers),
+                SERVICE.format(name=name, team=i % 20)]
+        (directory / f"{name}.yaml").write_text("---\n".join(docs))
+    for i in range(dockerfiles):
+        directory = corpus / "docker" / f"app{i}"
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "Dockerfile").write_text(DOCKERFILE.format(i=i, user=rng.choice(["app", "root", "1000"])))
+    marker.write_text("")
+
+
+def measure(args: list[str], runs: int) -> tuple[float, float, int]:
+    """Median wall seconds, peak RSS in MiB, exit code."""
+    walls, peak, code = [], 0, 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen([str(BINARY), *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        code = os.waitstatus_to_exitcode(status)
+    return statistics.median(walls), peak / 1024, code
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--manifests", type=int, default=1000)
+    parser.add_argument("--dockerfiles", type=int, default=100)
+    options = parser.parse_args()
+    if not BINARY.exists():
+        print("build first: cargo build --release", file=sys.stderr)
+        return 2
+    corpus = ROOT / "bench" / "corpus"
+    generate(corpus, options.manifests, options.dockerfiles)
+    cases = [
+        ("bundled testdata/", ["scan", "--allow-incomplete", "--format", "json", "testdata/"]),
+        (f"generated ({options.manifests} manifests, {options.dockerfiles} Dockerfiles)",
+         ["scan", "--format", "json", "bench/corpus"]),
+        ("one file (start-up)", ["scan", "testdata/examples/shop/k8s/web.yaml"]),
+    ]
+    print(f"cpus: {os.cpu_count()}, runs per case: {options.runs} (median wall time, peak RSS)")
+    print(f"{'case':<50} {'wall':>9} {'peak RSS':>10} {'exit':>5}")
+    for name, args in cases:
+        wall, rss, code = measure(args, options.runs)
+        print(f"{name:<50} {wall * 1000:>7.1f}ms {rss:>7.1f}MiB {code:>5}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

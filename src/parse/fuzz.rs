@@ -1,0 +1,60 @@
+//! Bodies of the fuzz targets (`fuzz/fuzz_targets/*.rs`), kept as plain functions so stable
+//! `cargo test` runs them over every file under `testdata/` too.
+//!
+//! Each parses arbitrary bytes and checks the invariants every parser must keep: it returns
+//! (never panics) and every span it records lies inside the text, on character boundaries.
+
+use std::sync::Arc;
+
+use crate::ir::Document;
+use crate::parse::{ParseError, dockerfile, kubernetes};
+use crate::source::{SourceFile, Span};
+
+/// Parses `data` as a Kubernetes manifest and checks the invariants.
+pub fn kubernetes(data: &[u8]) -> Result<(), String> {
+    check(data, kubernetes::parse)
+}
+
+/// Parses `data` as a Dockerfile and checks the invariants.
+pub fn dockerfile(data: &[u8]) -> Result<(), String> {
+    check(data, dockerfile::parse)
+}
+
+fn check(
+    data: &[u8],
+    parse: fn(Arc<SourceFile>) -> Result<Document, ParseError>,
+) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(()); // non-UTF-8 never reaches a parser (see parse::load)
+    };
+    let file = Arc::new(SourceFile::new("fuzz", text));
+    match parse(file.clone()) {
+        Ok(document) => {
+            for resource in &document.resources {
+                let spans = std::iter::once(&resource.spans.header)
+                    .chain(resource.spans.attributes.values());
+                for span in spans {
+                    span_ok(text, *span).map_err(|e| format!("{}: {e}", resource.address))?;
+                }
+                serde_json::to_string(&resource.attributes).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        Err(error) => error.span.map_or(Ok(()), |span| span_ok(text, span)),
+    }
+}
+
+fn span_ok(text: &str, span: Span) -> Result<(), String> {
+    let inside = span.start <= span.end && span.end <= text.len();
+    let boundaries = text.is_char_boundary(span.start) && text.is_char_boundary(span.end);
+    if inside && boundaries {
+        Ok(())
+    } else {
+        Err(format!(
+            "span {}..{} is outside the text ({} bytes) or not on a character boundary",
+            span.start,
+            span.end,
+            text.len()
+        ))
+    }
+}
