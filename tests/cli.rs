@@ -1,6 +1,13 @@
 //! The command line as users run it: exit codes, output formats, custom rules, `ir`, `rules`.
 //! Every test runs in a temp dir outside the repository with a cleared environment.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -267,7 +274,7 @@ fn a_runaway_rule_is_stopped_and_named() {
         "{json:#}"
     );
     // The built-in rules still ran.
-    assert_eq!(json["findings"][0]["rule"], "LP011");
+    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "LP011"), "{json:#}");
 }
 
 #[test]

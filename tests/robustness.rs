@@ -2,6 +2,13 @@
 //! `testdata/malformed/` gets its own diagnostic, the valid file beside them is still checked,
 //! and the exit code says the scan was incomplete.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
 use std::path::Path;
 use std::process::Command;
 

@@ -2,6 +2,13 @@
 //! `testdata/rules/<ID>/` (and its Rego `test_*` rules), through the same code as
 //! `tenet rules test`. Every failing case of a rule is reported at once.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
 use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};

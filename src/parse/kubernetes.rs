@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use saphyr::{MarkedYaml, Scalar, ScalarStyle, ScanError, Tag, YamlData, YamlLoader};
 use serde_json::{Map, Value};
 
 use crate::ir::{AttrPath, Document, InputKind, PathSegment, Resource, SpanMap};
@@ -22,7 +22,7 @@ const MAX_DEPTH: usize = 200;
 /// Parses every document of a Kubernetes YAML or JSON file.
 pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
     check_nesting(&file.text)?;
-    let docs = MarkedYaml::load_from_str(&file.text).map_err(|e| {
+    let docs = load_documents(&file.text).map_err(|e| {
         let marker = e.marker();
         let offsets = Offsets::new(&file.text);
         let at = offsets.byte(&file, marker.line(), marker.col());
@@ -64,6 +64,20 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
         push_resource(&mut document, &mut seen, value, spans);
     }
     Ok(document)
+}
+
+/// Loads every document, keeping scalars unresolved so that [`resolve_scalar`] can apply the
+/// YAML 1.1 rules Kubernetes uses (its YAML-to-JSON step is go-yaml v2): an unquoted `yes`,
+/// `on` or `y` is `true` there, so `privileged: yes` is privileged.
+fn load_documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, ScanError> {
+    let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
+    loader.early_parse(false);
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    parser.load(&mut loader, true)?;
+    if let Some(error) = loader.error() {
+        return Err(error.clone());
+    }
+    Ok(loader.into_documents())
 }
 
 /// A Kubernetes object: a mapping with string `apiVersion` and `kind`.
@@ -266,7 +280,9 @@ impl Converter<'_> {
         }
         Ok(match &node.data {
             YamlData::Value(scalar) => scalar_value(scalar),
-            YamlData::Representation(text, _, _) => Value::String(text.to_string()),
+            YamlData::Representation(text, style, tag) => {
+                resolve_scalar(text, *style, tag.as_deref())
+            }
             YamlData::Tagged(_, inner) => self.convert(inner, path, spans, depth + 1)?,
             YamlData::Sequence(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -366,6 +382,77 @@ impl Converter<'_> {
     }
 }
 
+/// Resolves a scalar the way Kubernetes' YAML decoder (go-yaml v2, YAML 1.1) does: quoted and
+/// block scalars and `!!str` are strings; plain scalars may be null, booleans (including
+/// `yes`/`no`/`on`/`off`/`y`/`n`), integers (`0x`, `0b`, `0o`, leading-zero octal, `_`
+/// separators) or floats.
+fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    let core = tag.filter(|t| t.handle == "tag:yaml.org,2002:" || t.handle == "!!");
+    if tag.is_some() && core.is_none() {
+        return Value::String(text.to_string()); // a custom tag: keep the text
+    }
+    if core.is_some_and(|t| t.suffix == "str") || style != ScalarStyle::Plain {
+        return Value::String(text.to_string());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return Value::Bool(true);
+        }
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false);
+        }
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => return Value::String(text.to_string()),
+        _ => {}
+    }
+    if let Some(int) = parse_yaml11_int(text) {
+        return Value::from(int);
+    }
+    let plain_float = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
+        && text.chars().any(|c| c.is_ascii_digit());
+    if plain_float {
+        if let Some(number) = text
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(number);
+        }
+    }
+    Value::String(text.to_string())
+}
+
+fn parse_yaml11_int(text: &str) -> Option<i64> {
+    let cleaned = text.replace('_', "");
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let (radix, body) = if let Some(hex) = digits.strip_prefix("0x") {
+        (16, hex)
+    } else if let Some(bin) = digits.strip_prefix("0b") {
+        (2, bin)
+    } else if let Some(oct) = digits.strip_prefix("0o") {
+        (8, oct)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, digits.get(1..).unwrap_or_default())
+    } else {
+        (10, digits)
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let value = i64::from_str_radix(body, radix).ok()?;
+    Some(if negative { -value } else { value })
+}
+
 fn scalar_value(scalar: &Scalar<'_>) -> Value {
     match scalar {
         Scalar::Null => Value::Null,
@@ -381,7 +468,7 @@ fn scalar_value(scalar: &Scalar<'_>) -> Value {
 pub fn yaml_to_json(text: &str) -> Result<Value, ParseError> {
     let file = SourceFile::new("<yaml>", text);
     check_nesting(text)?;
-    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
+    let docs = load_documents(text).map_err(|e| {
         ParseError::new(
             format!(
                 "invalid YAML at line {}, column {}: {}",
@@ -400,5 +487,91 @@ pub fn yaml_to_json(text: &str) -> Result<Value, ParseError> {
     match docs.first() {
         Some(node) => converter.convert_root(node).map(|(value, _)| value),
         None => Ok(Value::Null),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn attributes(yaml: &str) -> Vec<Value> {
+        let file = Arc::new(SourceFile::new("t.yaml", yaml));
+        parse(file)
+            .unwrap()
+            .resources
+            .into_iter()
+            .map(|r| r.attributes)
+            .collect()
+    }
+
+    #[test]
+    fn scalars_resolve_like_kubernetes_yaml_1_1() {
+        let docs = attributes(
+            "apiVersion: v1\nkind: X\ndata:\n  a: yes\n  b: \"yes\"\n  c: off\n  d: 0755\n  e: 0x1F\n  f: 1_000\n  g: 1.5\n  h: ~\n  i: !!str 12\n  j: '12'\n  k: 12abc\n  l: -3\n",
+        );
+        assert_eq!(
+            docs[0]["data"],
+            json!({"a": true, "b": "yes", "c": false, "d": 493, "e": 31, "f": 1000, "g": 1.5, "h": null, "i": "12", "j": "12", "k": "12abc", "l": -3})
+        );
+    }
+
+    #[test]
+    fn documents_lists_anchors_and_merge_keys() {
+        let yaml = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a, namespace: ns}\n    spec: &s {x: 1, y: 2}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: b}\n    spec:\n      <<: *s\n      y: 3\n---\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
+        let file = Arc::new(SourceFile::new("t.yaml", yaml));
+        let document = parse(file.clone()).unwrap();
+        let addresses: Vec<&str> = document
+            .resources
+            .iter()
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(addresses, vec!["Pod/ns/a", "Pod/b", "Pod/b#2"]);
+        assert_eq!(
+            document.resources[1].attributes["spec"],
+            json!({"x": 1, "y": 3})
+        );
+        // The merged key keeps the span of where it is written (the anchor), the override its own.
+        let spans = &document.resources[1].spans;
+        let x = spans.resolve(&[
+            PathSegment::Key("spec".into()),
+            PathSegment::Key("x".into()),
+        ]);
+        let y = spans.resolve(&[
+            PathSegment::Key("spec".into()),
+            PathSegment::Key("y".into()),
+        ]);
+        assert_eq!(
+            (file.position(x.start).line, file.position(y.start).line),
+            (7, 13)
+        );
+        assert_eq!(document.resources[0].namespace, Some(json!("ns")));
+        assert_eq!(document.resources[1].namespace, Some(Value::Null));
+    }
+
+    #[test]
+    fn non_ascii_columns_become_byte_offsets() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: \"é名\", labels: {ü: x}}\n";
+        let file = Arc::new(SourceFile::new("t.yaml", yaml));
+        let document = parse(file.clone()).unwrap();
+        let span = document.resources[0].spans.resolve(&[
+            PathSegment::Key("metadata".into()),
+            PathSegment::Key("labels".into()),
+            PathSegment::Key("ü".into()),
+        ]);
+        assert_eq!(file.text.get(span.start..span.end), Some("ü: x"));
+    }
+
+    #[test]
+    fn duplicate_keys_and_syntax_errors_are_parse_errors_with_a_location() {
+        let error = parse(Arc::new(SourceFile::new(
+            "t.yaml",
+            "apiVersion: v1\nkind: Pod\nkind: Pod\n",
+        )))
+        .unwrap_err();
+        assert!(error.message.contains("duplicate"), "{}", error.message);
+        let text = "apiVersion: v1\nkind: Pod\nspec: [a, b\n";
+        let error = parse(Arc::new(SourceFile::new("t.yaml", text))).unwrap_err();
+        assert!(error.span.is_some());
     }
 }
