@@ -7,7 +7,9 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::discover::Excludes;
 use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
 use crate::ir::{Document, display_path};
 use crate::parse::DEFAULT_MAX_FILE_SIZE;
@@ -21,7 +23,10 @@ Examples:
   tenet scan k8s/ Dockerfile              scan a folder and one file
   tenet scan --format json -o tenet.json  machine-readable output
   tenet scan --select LP011,IM            only LP011 and every IM rule
-  tenet scan --rules policies/            add your own rules to the built-ins";
+  tenet scan --rules policies/            add your own rules to the built-ins
+  tenet scan --no-config                  ignore tenet.toml
+
+Exit status: 0 no findings, 1 findings, 2 usage/rule errors or files that could not be checked.";
 
 const IR_EXAMPLES: &str = "\
 Examples:
@@ -96,18 +101,22 @@ pub struct ScanArgs {
     /// was not checked is never reported as clean.
     #[arg(long)]
     pub allow_incomplete: bool,
-    /// Do not read a `tenet.toml` configuration file.
+    /// Read settings from FILE instead of the nearest `tenet.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Do not read any `tenet.toml`.
     ///
-    /// This version of tenet reads no configuration file yet, so every scan behaves as with
-    /// this flag; it is accepted so scripts written for later versions keep working.
+    /// By default the nearest `tenet.toml` in or above the first scanned path supplies
+    /// `select`, `ignore`, `rules`, `exclude`, `max-file-size` and `rule-timeout`; command-line
+    /// flags win over it (`--ignore` and `--rules` add to it).
     #[arg(long)]
     pub no_config: bool,
-    /// Largest file to read, in bytes; larger files are reported as not checked.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
-    pub max_file_size: u64,
-    /// Stop a rule that runs longer than this on one document (seconds).
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_RULE_TIMEOUT.as_secs_f64())]
-    pub rule_timeout: f64,
+    /// Largest file to read, in bytes; larger files are reported as not checked [default: 10 MiB].
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Stop a rule that runs longer than this on one document, in seconds [default: 10].
+    #[arg(long, value_name = "SECONDS")]
+    pub rule_timeout: Option<f64>,
 }
 
 #[derive(Debug, Args)]
@@ -227,21 +236,63 @@ fn select_rules(set: &RuleSet, select: &[String], ignore: &[String]) -> anyhow::
         .collect())
 }
 
+/// The `tenet.toml` in effect: `--config`, else the nearest one, unless `--no-config`.
+fn load_config(args: &ScanArgs) -> anyhow::Result<Config> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let first = args
+        .paths
+        .first()
+        .map_or(std::path::Path::new("."), |p| p.as_path());
+    let path = args.config.clone().or_else(|| Config::find(first));
+    Ok(match path {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    })
+}
+
 fn run_scan(
     args: ScanArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
-    let set = load_rules(&args.rule_source, stderr)?;
-    let selected = select_rules(&set, &args.select, &args.ignore)?;
-    if !(args.rule_timeout.is_finite() && args.rule_timeout > 0.0) {
-        bail!("--rule-timeout must be a positive number of seconds");
+    let config = load_config(&args)?;
+    let rule_source = RuleSource {
+        rules: config
+            .rules
+            .iter()
+            .chain(&args.rule_source.rules)
+            .cloned()
+            .collect(),
+    };
+    let set = load_rules(&rule_source, stderr)?;
+    let select = if args.select.is_empty() {
+        &config.select
+    } else {
+        &args.select
+    };
+    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
+    let selected = select_rules(&set, select, &ignore)?;
+    let rule_timeout = args
+        .rule_timeout
+        .or(config.rule_timeout)
+        .unwrap_or(DEFAULT_RULE_TIMEOUT.as_secs_f64());
+    if !(rule_timeout.is_finite() && rule_timeout > 0.0) {
+        bail!("the rule timeout must be a positive number of seconds");
     }
-    let engine = Engine::new(&set, Duration::from_secs_f64(args.rule_timeout))
+    let engine = Engine::new(&set, Duration::from_secs_f64(rule_timeout))
         .or_else(|errors| fail_with(errors, stderr))?;
     let options = ScanOptions {
         paths: args.paths.clone(),
-        max_file_size: args.max_file_size,
+        max_file_size: args
+            .max_file_size
+            .or(config.max_file_size)
+            .unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        excludes: Excludes {
+            root: config.root.clone(),
+            patterns: config.exclude.clone(),
+        },
     };
     let outcome = scan::scan(&engine, &selected, &options)?;
 
@@ -279,6 +330,7 @@ fn run_ir(args: IrArgs, stdout: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let options = ScanOptions {
         paths: vec![args.path.clone()],
         max_file_size: args.max_file_size,
+        excludes: Excludes::default(),
     };
     let inputs = scan::read_inputs(&options)?;
     let documents: Vec<serde_json::Value> = inputs

@@ -106,8 +106,35 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
-/// Walks `paths` and returns the candidates in a deterministic order.
-pub fn discover(paths: &[PathBuf]) -> Result<Discovery, MissingPath> {
+/// Gitignore-style patterns (from `tenet.toml` `exclude`) relative to `root`.
+#[derive(Clone, Debug, Default)]
+pub struct Excludes {
+    pub root: PathBuf,
+    pub patterns: Vec<String>,
+}
+
+impl Excludes {
+    fn matcher(&self) -> Result<Option<ignore::gitignore::Gitignore>, String> {
+        if self.patterns.is_empty() {
+            return Ok(None);
+        }
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(&self.root);
+        for pattern in &self.patterns {
+            builder
+                .add_line(None, pattern)
+                .map_err(|e| format!("exclude pattern `{pattern}`: {e}"))?;
+        }
+        builder.build().map(Some).map_err(|e| e.to_string())
+    }
+}
+
+/// Walks `paths` and returns the candidates in a deterministic order. Files named in `paths`
+/// are always kept; `excludes` applies to files found by walking.
+pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Result<Discovery, MissingPath> {
+    let matcher = excludes.matcher().map_err(|message| MissingPath {
+        path: "tenet.toml".to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
+    })?;
     let mut discovery = Discovery::default();
     let mut dirs = Vec::new();
     for path in paths {
@@ -141,6 +168,16 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, MissingPath> {
     }
     for dir in dirs {
         walk(&dir, &mut discovery);
+    }
+    if let Some(matcher) = matcher {
+        discovery.candidates.retain(|c| {
+            c.explicit
+                || std::path::absolute(&c.path).map_or(true, |path| {
+                    !matcher
+                        .matched_path_or_any_parents(&path, false)
+                        .is_ignore()
+                })
+        });
     }
 
     discovery

@@ -9,6 +9,7 @@
 //! [`report`], with [`scan`] running them in order and [`cli`] on top.
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

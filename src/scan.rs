@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::discover::{self, Candidate, MissingPath, NameKind};
+use crate::discover::{self, Candidate, Excludes, MissingPath, NameKind};
 use crate::engine::Engine;
 use crate::findings::{self, Finding};
 use crate::ir::{Document, InputKind};
@@ -23,6 +23,7 @@ use crate::rules::RuleScope;
 pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
     pub max_file_size: u64,
+    pub excludes: Excludes,
 }
 
 /// Parsed inputs plus the problems met on the way.
@@ -55,7 +56,7 @@ impl ScanOutcome {
 
 /// Discovers and parses every input under `options.paths`.
 pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
-    let discovery = discover::discover(&options.paths)?;
+    let discovery = discover::discover(&options.paths, &options.excludes)?;
     let mut inputs = Inputs {
         diagnostics: discovery.diagnostics,
         ..Inputs::default()

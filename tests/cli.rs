@@ -274,7 +274,14 @@ fn a_runaway_rule_is_stopped_and_named() {
         "{json:#}"
     );
     // The built-in rules still ran.
-    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "LP011"), "{json:#}");
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "LP011"),
+        "{json:#}"
+    );
 }
 
 #[test]
@@ -327,4 +334,54 @@ fn help_shows_examples() {
         help.contains("Examples:") && help.contains("tenet scan --select LP011,IM"),
         "{help}"
     );
+}
+
+#[test]
+fn tenet_toml_selects_rules_and_excludes_paths_unless_no_config() {
+    let dir = project(&[
+        (
+            "tenet.toml",
+            "select = [\"LP011\"]\nexclude = [\"vendor/\"]\n",
+        ),
+        ("app/pod.yaml", PRIVILEGED_POD),
+        ("vendor/pod.yaml", PRIVILEGED_POD),
+    ]);
+    let rules_and_files = |output: &Output| -> Vec<(String, String)> {
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["file"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let output = tenet(dir.path(), &["scan", "--format", "json"]);
+    assert_eq!(
+        rules_and_files(&output),
+        vec![("LP011".to_string(), "app/pod.yaml".to_string())]
+    );
+    // Found by walking up from the scanned path, too.
+    let output = tenet(&dir.path().join("app"), &["scan", "--format", "json", "."]);
+    assert_eq!(
+        rules_and_files(&output),
+        vec![("LP011".to_string(), "pod.yaml".to_string())]
+    );
+    // --no-config: every rule, every file.
+    let output = tenet(dir.path(), &["scan", "--format", "json", "--no-config"]);
+    let found = rules_and_files(&output);
+    assert!(
+        found.iter().any(|(_, f)| f == "vendor/pod.yaml")
+            && found.iter().any(|(r, _)| r != "LP011"),
+        "{found:?}"
+    );
+
+    std::fs::write(dir.path().join("tenet.toml"), "selct = [\"LP011\"]\n").unwrap();
+    let output = tenet(dir.path(), &["scan"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `selct`"));
 }

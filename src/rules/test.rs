@@ -180,6 +180,7 @@ fn run_case(
     let options = ScanOptions {
         paths: vec![case.to_path_buf()],
         max_file_size: DEFAULT_MAX_FILE_SIZE,
+        excludes: Default::default(),
     };
     let outcome = match scan::scan(engine, &[index], &options) {
         Ok(outcome) => outcome,

@@ -1,0 +1,113 @@
+//! `tenet.toml`: project settings, found by walking up from the first scanned path (or given
+//! with `--config`, or ignored with `--no-config`). Unknown keys are errors, so a typo never
+//! silently changes what is checked.
+//!
+//! ```toml
+//! select = ["LP", "IM001"]      # rule ids or prefixes to run (default: all)
+//! ignore = ["IM003"]            # rule ids or prefixes not to run
+//! rules = ["policies"]          # custom rule directories, relative to this file
+//! exclude = ["vendor/", "**/generated/*.yaml"]   # gitignore-style, relative to this file
+//! max-file-size = 10485760
+//! rule-timeout = 10.0
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "tenet.toml";
+
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub max_file_size: Option<u64>,
+    pub rule_timeout: Option<f64>,
+    /// The directory holding the file; relative paths in it are relative to this.
+    #[serde(skip)]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("invalid {path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// Reads and validates one config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let display = crate::discover::display_path(path);
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: display.clone(),
+            source,
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: display.clone(),
+            message: e.to_string().trim().to_string(),
+        })?;
+        config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.rules = config
+            .rules
+            .iter()
+            .map(|dir| config.root.join(dir))
+            .collect();
+        Ok(config)
+    }
+
+    /// The nearest `tenet.toml` in `start` (a file's directory, or a directory) or above it.
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(start).ok()?;
+        let first = if absolute.is_dir() {
+            absolute.as_path()
+        } else {
+            absolute.parent()?
+        };
+        first
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|file| file.is_file())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_is_found_upwards_and_paths_are_relative_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("k8s/apps")).unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "select = [\"LP\"]\nrules = [\"policies\"]\nmax-file-size = 100\n",
+        )
+        .unwrap();
+        let found = Config::find(&dir.path().join("k8s/apps")).unwrap();
+        let config = Config::load(&found).unwrap();
+        assert_eq!(config.select, vec!["LP"]);
+        assert_eq!(config.max_file_size, Some(100));
+        assert_eq!(config.rules, vec![found.parent().unwrap().join("policies")]);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        std::fs::write(&file, "selcet = [\"LP\"]\n").unwrap();
+        let error = Config::load(&file).unwrap_err().to_string();
+        assert!(error.contains("unknown field `selcet`"), "{error}");
+    }
+}
