@@ -13,7 +13,7 @@
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     description: Pod Security Standards, Baseline profile ("Host Namespaces")
-#   - https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#hostname-and-name-resolution
+#   - https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/
 # custom:
 #   id: ZT014
 #   severity: high

@@ -1,0 +1,74 @@
+# METADATA
+# title: Image not pinned by digest
+# description: |
+#   A tag is a movable name: whoever can push to the repository (or the registry itself) can
+#   point it at other content, so the same manifest or Dockerfile can run or build on code
+#   nobody reviewed, and two deployments of one commit can differ. A digest (`@sha256:...`)
+#   names the content itself. Fires on every image reference without an `@sha256:` digest
+#   (an OCI `@sha512:` digest also counts as pinned):
+#
+#   - Kubernetes: the `image` of every container (`containers`, `initContainers`,
+#     `ephemeralContainers`) of a workload;
+#   - Dockerfile: every `FROM`, after `ARG` substitution (the `ARG` default is used).
+#
+#   Does not fire on `FROM scratch`, on `FROM <earlier stage>`, on a `FROM` whose image
+#   depends on an `ARG` without a default, on a container without `image`, or on a reference
+#   that still holds a template or a variable (`{{ .Values.image }}`, `${IMAGE}`): those are
+#   unknown statically.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
+#     description: Kubernetes, image names, tags and digests
+#   - https://docs.docker.com/reference/dockerfile/#from
+#   - https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests
+# custom:
+#   id: IM001
+#   severity: medium
+#   pillar: immutability
+#   layer: 6
+#   controls: [CM-2, SI-7]
+#   targets: [kubernetes, dockerfile]
+#   remediation: |
+#     Reference the image by digest (keep the tag for readers; the digest wins). Get the
+#     digest with `docker buildx imagetools inspect <image>:<tag>` or `crane digest`, and let
+#     a bot such as Renovate or Dependabot update it:
+#
+#     ```yaml
+#     containers:
+#       - name: web
+#         # the digest of the tag you reviewed (this one is an example)
+#         image: nginx:1.27.0@sha256:ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb
+#     ```
+#
+#     ```dockerfile
+#     # the digest of the tag you reviewed (this one is an example)
+#     FROM python:3.12-slim@sha256:3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d
+#     ```
+package tenet.immutability.image_not_pinned_by_digest
+
+import data.tenet.lib.dockerfile as docker
+import data.tenet.lib.image
+import data.tenet.lib.kubernetes as k8s
+import rego.v1
+
+deny contains finding if {
+	some entry in k8s.containers
+	ref := entry.container.image
+	image.known(ref)
+	not image.pinned(ref)
+	finding := {
+		"resource": entry.address,
+		"path": array.concat(entry.path, ["image"]),
+		"message": sprintf("container %q uses image %q, which is not pinned by digest (@sha256:...): the tag can be moved to other content", [k8s.container_name(entry), ref]),
+	}
+}
+
+deny contains finding if {
+	some stage in docker.stages
+	ref := docker.external_image(stage)
+	not image.pinned(ref)
+	finding := {
+		"resource": stage.address,
+		"path": ["from", "image"],
+		"message": sprintf("stage %s is built FROM %q, which is not pinned by digest (@sha256:...): the tag can be moved to other content", [docker.stage_label(stage), ref]),
+	}
+}

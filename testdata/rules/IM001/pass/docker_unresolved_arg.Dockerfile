@@ -1,0 +1,6 @@
+# The image comes from an ARG without a default: it is only known at build time
+# (--build-arg), so no finding.
+ARG BASE_IMAGE
+FROM ${BASE_IMAGE}
+COPY server /usr/local/bin/server
+ENTRYPOINT ["/usr/local/bin/server"]
