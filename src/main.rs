@@ -17,10 +17,7 @@ fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(error) => {
             // A closed pipe (`tenet scan | head`) is not an error.
-            if error.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
+            if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
             if error.downcast_ref::<Fatal>().is_none() || error.chain().count() > 1 {
@@ -31,4 +28,18 @@ fn main() -> ExitCode {
             ExitStatus::Error.into()
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -216,13 +216,12 @@ fn run_case(
         ));
     }
 
-    let mut actual: Vec<Expectation> = outcome
-        .findings
-        .iter()
-        .map(|f| (f.rule.clone(), f.file.clone(), f.line))
-        .collect();
+    let mut actual: Vec<&crate::findings::Finding> = outcome.findings.iter().collect();
     for want in &expected {
-        match actual.iter().position(|got| got == want) {
+        let matched = actual
+            .iter()
+            .position(|got| (&got.rule, &got.file, got.line) == (&want.0, &want.1, want.2));
+        match matched {
             Some(i) => {
                 actual.swap_remove(i);
             }
@@ -232,16 +231,11 @@ fn run_case(
             )),
         }
     }
+    actual.sort_by_key(|f| f.sort_key());
     for got in actual {
-        let message = outcome
-            .findings
-            .iter()
-            .find(|f| f.rule == got.0 && f.file == got.1 && f.line == got.2)
-            .map(|f| f.message.clone())
-            .unwrap_or_default();
         report.failures.push(format!(
-            "{}:{}: unexpected {} finding: {message}",
-            got.1, got.2, got.0
+            "{}:{}: unexpected {} finding: {}",
+            got.file, got.line, got.rule, got.message
         ));
     }
 }
