@@ -47,8 +47,8 @@ impl Engine {
     /// each rule once on an empty document so that load-time problems (syntax errors, unknown
     /// functions) surface now, as rule errors, not halfway through a scan.
     pub fn new(set: &RuleSet, timeout: Duration) -> Result<Engine, Vec<Diagnostic>> {
+        // `print()` output goes to stderr: a debugging aid for rule authors.
         let mut rego = regorus::Engine::new();
-        rego.set_gather_prints(true);
         let mut errors = Vec::new();
         for library in &set.libraries {
             if let Err(e) = rego.add_policy(library.path.clone(), library.source.clone()) {
@@ -73,6 +73,12 @@ impl Engine {
         if !errors.is_empty() {
             return Err(errors);
         }
+        if let Some(check_interval) = NonZeroU32::new(1000) {
+            rego.set_execution_timer_config(ExecutionTimerConfig {
+                limit: timeout,
+                check_interval,
+            });
+        }
         let mut engine = Engine {
             rego,
             rules: set.rules.clone(),
@@ -88,14 +94,6 @@ impl Engine {
         }
         if !errors.is_empty() {
             return Err(errors);
-        }
-        if let Some(check_interval) = NonZeroU32::new(1000) {
-            engine
-                .rego
-                .set_execution_timer_config(ExecutionTimerConfig {
-                    limit: timeout,
-                    check_interval,
-                });
         }
         Ok(engine)
     }
@@ -164,11 +162,6 @@ impl Engine {
             .map(|_| ())
     }
 
-    /// Output of `print()` calls since the last call (shown by `tenet rules test`).
-    pub fn take_prints(&mut self) -> Vec<String> {
-        self.rego.take_prints().unwrap_or_default()
-    }
-
     fn evaluate_rule(
         &mut self,
         index: usize,
@@ -190,7 +183,6 @@ impl Engine {
         };
         let entry = rule.deny_entry_point();
         let result = self.rego.eval_rule(entry);
-        let _ = self.rego.take_prints();
         let value = result.map_err(|e| {
             let message = e.to_string();
             let message = if message.contains("execution exceeded time limit")
@@ -314,8 +306,15 @@ fn register_extensions(rego: &mut regorus::Engine) -> anyhow::Result<()> {
         "net.cidr_overlap".to_string(),
         2,
         Box::new(|args: Vec<Value>| {
-            let (cidr, ip) = two_nets(&args)?;
-            Ok(Value::from(cidr.contains(&ip.network())))
+            // OPA: `net.cidr_overlap(cidr, ip)`: whether the IP address lies in the CIDR.
+            let (Some(cidr), Some(ip)) = (args.first(), args.get(1)) else {
+                return Err(anyhow!("net.cidr_overlap: expects two arguments"));
+            };
+            let cidr = parse_net(cidr)?;
+            let ip: IpAddr = ip.as_string()?.parse().map_err(|_| {
+                anyhow!("net.cidr_overlap: the second argument must be an IP address")
+            })?;
+            Ok(Value::from(cidr.contains(&ip)))
         }),
     )?;
     rego.add_extension(

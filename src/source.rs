@@ -33,8 +33,8 @@ pub struct Position {
 /// One input file, read once and shared by the parser, the location resolver and the reporters.
 #[derive(Debug)]
 pub struct SourceFile {
-    /// The path as reported to users: relative to the working directory when possible,
-    /// with `/` separators.
+    /// The path as reported to users: as given on the command line (relative paths stay
+    /// relative), with `/` separators and no leading `./`.
     pub display: String,
     pub text: Arc<str>,
     line_starts: Vec<usize>,

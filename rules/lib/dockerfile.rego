@@ -11,7 +11,7 @@ stages contains stage if {
 	stage.type == "stage"
 }
 
-# The stage that produces the image (the last one, unless a build target says otherwise).
+# The stage that produces the image: the last one (tenet does not know about `--target`).
 final_stages contains stage if {
 	some stage in stages
 	stage.attributes.final == true

@@ -484,6 +484,14 @@ fn validate(meta: &RuleMeta) -> Vec<String> {
             meta.layer
         ));
     }
+    if meta.controls.is_empty() {
+        problems.push("controls must name at least one NIST SP 800-53 control".into());
+    }
+    if meta.scope == RuleScope::Scan && !meta.targets.contains(&InputKind::Kubernetes) {
+        problems.push(
+            "a `scope: scan` rule runs on the scan's Kubernetes document: targets must include kubernetes".into(),
+        );
+    }
     if meta.targets.is_empty() {
         problems.push("targets must name at least one input kind".into());
     }

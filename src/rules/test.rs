@@ -74,7 +74,20 @@ pub fn run_dir(
     fixtures: &Path,
     only: Option<&str>,
 ) -> Result<Vec<RuleTestReport>, Vec<Diagnostic>> {
-    let set = RuleSet::load_dir(rules_dir)?;
+    let mut set = RuleSet::load_dir(rules_dir)?;
+    // A scan gives custom rules the built-in helper libraries: so does the test run.
+    let builtin = RuleSet::builtin()?;
+    let present: BTreeSet<Option<String>> = set
+        .libraries
+        .iter()
+        .map(|l| package_of(&l.source))
+        .collect();
+    set.libraries.extend(
+        builtin
+            .libraries
+            .into_iter()
+            .filter(|l| !present.contains(&package_of(&l.source))),
+    );
     let engine = Engine::new(&set, DEFAULT_RULE_TIMEOUT)?;
     let known: BTreeSet<String> = set.rules.iter().map(|r| r.meta.id.clone()).collect();
     let mut reports = Vec::new();
@@ -275,7 +288,11 @@ fn expectations(
         return Ok(Vec::new()); // binary fixture (robustness cases)
     };
     if file.file_name().is_some_and(|n| n == "expected.json") {
-        return sidecar(file, &text);
+        let entries = sidecar(file, &text)?;
+        if let Some(unknown) = entries.iter().find(|e| !known.contains(&e.0)) {
+            return Err(format!("{display}: names an unknown rule `{}`", unknown.0));
+        }
+        return Ok(entries.into_iter().filter(|e| e.0 == rule).collect());
     }
     let mut found = Vec::new();
     let mut pending: Vec<String> = Vec::new();
