@@ -13,6 +13,7 @@ use crate::discover::Excludes;
 use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
 use crate::ir::{Document, display_path};
 use crate::parse::DEFAULT_MAX_FILE_SIZE;
+use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::report::{self, Format, Style};
 use crate::rules::{RuleSet, test};
 use crate::scan::{self, ScanOptions, ScanOutcome};
@@ -117,6 +118,35 @@ pub struct ScanArgs {
     /// Stop a rule that runs longer than this on one document, in seconds [default: 10].
     #[arg(long, value_name = "SECONDS")]
     pub rule_timeout: Option<f64>,
+    #[command(flatten)]
+    pub terraform: TerraformArgs,
+}
+
+/// Terraform evaluation settings (scan and ir).
+#[derive(Debug, Args)]
+pub struct TerraformArgs {
+    /// Set a Terraform root-module variable (repeatable), like `terraform plan -var`.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// Read Terraform variables from a tfvars FILE (repeatable), after the module's own.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
+    /// Most instances one Terraform `count` or `for_each` may expand to.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_INSTANCES)]
+    pub max_instances: usize,
+}
+
+impl TerraformArgs {
+    fn variables(&self) -> anyhow::Result<InputVariables> {
+        let mut variables = InputVariables::default();
+        for file in &self.var_files {
+            variables.add_var_file(file).map_err(anyhow::Error::msg)?;
+        }
+        for var in &self.vars {
+            variables.add_var(var).map_err(anyhow::Error::msg)?;
+        }
+        Ok(variables)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +159,8 @@ pub struct IrArgs {
     /// Largest file to read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    #[command(flatten)]
+    pub terraform: TerraformArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -293,6 +325,8 @@ fn run_scan(
             root: config.root.clone(),
             patterns: config.exclude.clone(),
         },
+        max_instances: args.terraform.max_instances,
+        variables: args.terraform.variables()?,
     };
     let outcome = scan::scan(&engine, &selected, &options)?;
 
@@ -328,9 +362,10 @@ pub fn exit_status(outcome: &ScanOutcome, allow_incomplete: bool) -> ExitStatus 
 
 fn run_ir(args: IrArgs, stdout: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let options = ScanOptions {
-        paths: vec![args.path.clone()],
         max_file_size: args.max_file_size,
-        excludes: Excludes::default(),
+        max_instances: args.terraform.max_instances,
+        variables: args.terraform.variables()?,
+        ..ScanOptions::new(vec![args.path.clone()])
     };
     let inputs = scan::read_inputs(&options)?;
     let documents: Vec<serde_json::Value> = inputs

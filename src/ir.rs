@@ -177,6 +177,10 @@ pub struct Document {
     /// The files this document was built from, for locations and snippets.
     #[serde(skip)]
     pub files: Vec<Arc<SourceFile>>,
+    /// When files were named on the command line, only findings in them are reported (the
+    /// rest of their module is context).
+    #[serde(skip)]
+    pub report_only: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Document {
@@ -187,6 +191,7 @@ impl Document {
             resources: Vec::new(),
             extra: serde_json::Map::new(),
             files,
+            report_only: None,
         }
     }
 

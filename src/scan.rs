@@ -4,7 +4,7 @@
 //! under `catch_unwind` as a last resort so a bug on one file becomes a diagnostic for that
 //! file. Output is sorted, so it never depends on thread timing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
@@ -16,6 +16,8 @@ use crate::engine::Engine;
 use crate::findings::{self, Finding};
 use crate::ir::{Document, InputKind};
 use crate::parse;
+use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
+use crate::parse::terraform::{self, TerraformOptions};
 use crate::rules::RuleScope;
 
 /// What to scan.
@@ -24,6 +26,23 @@ pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
     pub max_file_size: u64,
     pub excludes: Excludes,
+    /// Most instances one Terraform `count`/`for_each` may expand to.
+    pub max_instances: usize,
+    /// Terraform root-module variables from the command line (`--var`, `--var-file`).
+    pub variables: InputVariables,
+}
+
+impl ScanOptions {
+    /// Options with every limit at its default.
+    pub fn new(paths: Vec<PathBuf>) -> Self {
+        ScanOptions {
+            paths,
+            max_file_size: crate::parse::DEFAULT_MAX_FILE_SIZE,
+            excludes: Excludes::default(),
+            max_instances: DEFAULT_MAX_INSTANCES,
+            variables: InputVariables::default(),
+        }
+    }
 }
 
 /// Parsed inputs plus the problems met on the way.
@@ -66,9 +85,24 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
         .candidates
         .into_iter()
         .partition(|c| c.kind == NameKind::Terraform);
-    inputs
-        .diagnostics
-        .extend(terraform_not_supported(&terraform));
+    let terraform_options = TerraformOptions {
+        max_file_size: options.max_file_size,
+        max_instances: options.max_instances,
+        inputs: options.variables.clone(),
+    };
+    let (terraform_documents, terraform_diagnostics) = guarded(".", || {
+        Ok(terraform::documents(
+            &terraform,
+            &options.paths,
+            &terraform_options,
+        ))
+    })
+    .unwrap_or_else(|diagnostic| (Vec::new(), vec![diagnostic]));
+    inputs.diagnostics.extend(terraform_diagnostics);
+    for document in terraform_documents {
+        inputs.files_parsed += document.files.len();
+        inputs.documents.push(document);
+    }
 
     let results: Vec<Result<Option<Document>, Diagnostic>> = others
         .par_iter()
@@ -95,30 +129,6 @@ fn load_and_parse(
         return Ok(None);
     };
     parse::parse_file(file, kind).map(Some)
-}
-
-/// Terraform evaluation is not part of this version: its files are listed as not checked
-/// (fail closed), one diagnostic per module directory.
-fn terraform_not_supported(files: &[Candidate]) -> Vec<Diagnostic> {
-    let mut modules: BTreeMap<String, usize> = BTreeMap::new();
-    for file in files {
-        let dir = file
-            .path
-            .parent()
-            .map(discover::display_path)
-            .unwrap_or_else(|| ".".to_string());
-        *modules.entry(dir).or_default() += 1;
-    }
-    modules
-        .into_iter()
-        .map(|(dir, count)| {
-            Diagnostic::error(
-                Code::Unsupported,
-                dir,
-                format!("{count} Terraform file(s) not checked: Terraform input is not supported by this version of tenet yet"),
-            )
-        })
-        .collect()
 }
 
 /// Runs one per-file step; a panic becomes an error diagnostic for that file (a bug to fix,
@@ -212,6 +222,12 @@ fn evaluate_document(
             continue;
         };
         match Finding::locate(violation, rule, document) {
+            // Files named on the command line: the rest of their module is only context.
+            Ok(finding)
+                if document
+                    .report_only
+                    .as_ref()
+                    .is_some_and(|only| !only.contains(&finding.file)) => {}
             Ok(finding) => found.push(finding),
             Err(message) => diagnostics.push(
                 Diagnostic::error(Code::Rule, rule.path.as_str(), message)

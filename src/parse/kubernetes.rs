@@ -464,6 +464,28 @@ fn scalar_value(scalar: &Scalar<'_>) -> Value {
     }
 }
 
+/// Every document of a YAML or JSON file as JSON, with the span of every path from the
+/// document's root (for inputs that are JSON documents with their own structure, like
+/// `terraform show -json` plans).
+pub fn spanned_documents(file: &SourceFile) -> Result<Vec<(Value, SpanMap)>, ParseError> {
+    check_nesting(&file.text)?;
+    let offsets = Offsets::new(&file.text);
+    let docs = load_documents(&file.text).map_err(|e| {
+        let at = offsets.byte(file, e.marker().line(), e.marker().col());
+        ParseError::new(
+            format!("invalid JSON/YAML: {}", e.info()),
+            Some(Span::new(at, at)),
+        )
+    })?;
+    let converter = Converter {
+        file,
+        offsets: &offsets,
+    };
+    docs.iter()
+        .map(|node| converter.convert_root(node))
+        .collect()
+}
+
 /// Parses the first document of a YAML text into JSON (used for rule METADATA blocks).
 pub fn yaml_to_json(text: &str) -> Result<Value, ParseError> {
     let file = SourceFile::new("<yaml>", text);

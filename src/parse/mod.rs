@@ -6,6 +6,7 @@
 pub mod dockerfile;
 pub mod fuzz;
 pub mod kubernetes;
+pub mod terraform;
 
 use std::fmt;
 

@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::discover::display_path;
 use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
-use crate::parse::DEFAULT_MAX_FILE_SIZE;
 use crate::rules::{RuleSet, package_of};
 use crate::scan::{self, ScanOptions};
 
@@ -190,11 +189,7 @@ fn run_case(
         return;
     };
     let id = rule.meta.id.clone();
-    let options = ScanOptions {
-        paths: vec![case.to_path_buf()],
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
-        excludes: Default::default(),
-    };
+    let options = ScanOptions::new(vec![case.to_path_buf()]);
     let outcome = match scan::scan(engine, &[index], &options) {
         Ok(outcome) => outcome,
         Err(e) => {

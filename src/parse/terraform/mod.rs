@@ -1,0 +1,178 @@
+//! Terraform: HCL with exact spans, static evaluation, local modules, and plan JSON.
+//!
+//! A module is a directory. Every scanned directory with `.tf` files is parsed once (in
+//! parallel); a directory that another scanned module calls as a local module is evaluated
+//! only through its callers; every other one is a root and becomes one IR document holding
+//! its resources and those of every module it calls.
+
+pub mod eval;
+pub mod functions;
+pub mod module;
+pub mod plan;
+pub mod policy_document;
+pub mod value;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::{Candidate, NameKind, display_path};
+use crate::ir::{Document, InputKind};
+use crate::source::SourceFile;
+use module::{InputVariables, Instance, LoadedModule, Project};
+
+/// Settings for Terraform evaluation.
+#[derive(Clone, Debug)]
+pub struct TerraformOptions {
+    pub max_file_size: u64,
+    pub max_instances: usize,
+    pub inputs: InputVariables,
+}
+
+/// Parses and evaluates the Terraform files among `candidates` (grouped by directory).
+/// `scan_paths` are the paths given on the command line: `file()` reads stay inside them.
+pub fn documents(
+    candidates: &[Candidate],
+    scan_paths: &[PathBuf],
+    options: &TerraformOptions,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    // Module directory → files named on the command line (empty: the whole module).
+    let mut dirs: BTreeMap<PathBuf, (BTreeSet<String>, bool)> = BTreeMap::new();
+    for candidate in candidates.iter().filter(|c| c.kind == NameKind::Terraform) {
+        let dir = candidate.path.parent().map_or_else(
+            || PathBuf::from("."),
+            |p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            },
+        );
+        let entry = dirs.entry(dir).or_default();
+        if candidate.explicit {
+            entry.0.insert(candidate.display.clone());
+        } else {
+            entry.1 = true;
+        }
+    }
+
+    let read = |path: &Path| -> Result<Option<Arc<SourceFile>>, Diagnostic> {
+        let candidate = Candidate {
+            path: path.to_path_buf(),
+            display: display_path(path),
+            kind: NameKind::Terraform,
+            explicit: false,
+        };
+        crate::parse::load(&candidate, options.max_file_size)
+            .map(|loaded| loaded.map(|(file, _)| file))
+    };
+    let loaded: Vec<(PathBuf, Arc<LoadedModule>)> = dirs
+        .keys()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|dir| {
+            let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            (canonical, Arc::new(module::load_module(dir, &read)))
+        })
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = loaded
+        .iter()
+        .flat_map(|(_, m)| m.diagnostics.iter().cloned())
+        .collect();
+    let called: HashSet<PathBuf> = loaded
+        .iter()
+        .flat_map(|(_, m)| m.local_calls())
+        .filter_map(|dir| std::fs::canonicalize(dir).ok())
+        .collect();
+    let preloaded: HashMap<PathBuf, Arc<LoadedModule>> = loaded.iter().cloned().collect();
+
+    let roots: Vec<(Arc<LoadedModule>, Option<BTreeSet<String>>)> = dirs
+        .iter()
+        .zip(&loaded)
+        .filter(|(_, (canonical, _))| !called.contains(canonical))
+        .map(|((_, (explicit, walked)), (_, module))| {
+            let report_only = if *walked || explicit.is_empty() {
+                None
+            } else {
+                Some(explicit.clone())
+            };
+            (module.clone(), report_only)
+        })
+        .filter(|(module, _)| !module.files.is_empty())
+        .collect();
+
+    let evaluated: Vec<(Document, Vec<Diagnostic>)> = roots
+        .par_iter()
+        .map(|(module, report_only)| {
+            evaluate_root(
+                module.clone(),
+                report_only.clone(),
+                &preloaded,
+                &read,
+                scan_paths,
+                options,
+            )
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(evaluated.len());
+    for (document, mut problems) in evaluated {
+        documents.push(document);
+        diagnostics.append(&mut problems);
+    }
+    (documents, diagnostics)
+}
+
+fn evaluate_root(
+    module: Arc<LoadedModule>,
+    report_only: Option<BTreeSet<String>>,
+    preloaded: &HashMap<PathBuf, Arc<LoadedModule>>,
+    read: &(dyn Fn(&Path) -> Result<Option<Arc<SourceFile>>, Diagnostic> + Sync),
+    scan_paths: &[PathBuf],
+    options: &TerraformOptions,
+) -> (Document, Vec<Diagnostic>) {
+    let root_dir = std::fs::canonicalize(&module.dir).unwrap_or_else(|_| module.dir.clone());
+    let scan_root = scan_paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .find(|p| root_dir.starts_with(p))
+        .unwrap_or_else(|| root_dir.clone());
+    let project = Project {
+        preloaded,
+        extra: Default::default(),
+        read,
+        scan_root,
+        root_dir: module.dir.clone(),
+        max_instances: options.max_instances,
+        inputs: options.inputs.clone(),
+        installed: module::installed_modules(&module.dir),
+        resources: Default::default(),
+        providers: Default::default(),
+        diagnostics: Default::default(),
+        files: Default::default(),
+    };
+    let root = Instance::root(&project, module.clone());
+    root.run();
+    drop(root);
+    let mut files = project.files.into_inner();
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.display.clone()));
+    let mut document = Document::new(InputKind::Terraform, module.display.clone(), files);
+    document.resources = project.resources.into_inner();
+    document.extra.insert(
+        "providers".to_string(),
+        serde_json::Value::Array(project.providers.into_inner()),
+    );
+    document.report_only = report_only;
+    (document, project.diagnostics.into_inner())
+}
