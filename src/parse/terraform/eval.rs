@@ -63,6 +63,11 @@ pub struct Evaluator<'a> {
     pub env: &'a dyn Env,
     locals: Vec<(String, Value)>,
     depth: usize,
+    /// While rendering a `<<-` heredoc: the indent hcl-edit stripped from its top-level
+    /// literals, which must also be stripped inside its `%{ }` directives.
+    heredoc_indent: usize,
+    /// How many template directives enclose the literal being rendered.
+    directive_nesting: usize,
 }
 
 impl<'a> Evaluator<'a> {
@@ -71,6 +76,8 @@ impl<'a> Evaluator<'a> {
             env,
             locals: Vec::new(),
             depth: 0,
+            heredoc_indent: 0,
+            directive_nesting: 0,
         }
     }
 
@@ -129,7 +136,13 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Object(map))
             }
             Expression::StringTemplate(template) => self.template(template),
-            Expression::HeredocTemplate(heredoc) => self.template(&heredoc.template),
+            Expression::HeredocTemplate(heredoc) => {
+                let outer =
+                    std::mem::replace(&mut self.heredoc_indent, heredoc.indent().unwrap_or(0));
+                let result = self.template(&heredoc.template);
+                self.heredoc_indent = outer;
+                result
+            }
             Expression::Parenthesis(inner) => self.eval(inner.inner()),
             Expression::Variable(name) => self.traverse(name.value(), &[]),
             Expression::Traversal(traversal) => match &traversal.expr {
@@ -449,7 +462,12 @@ impl<'a> Evaluator<'a> {
             };
             match element {
                 Element::Literal(literal) => {
+                    let dedented;
                     let mut text: &str = literal.value();
+                    if self.directive_nesting > 0 && self.heredoc_indent > 0 {
+                        dedented = dedent_after_newlines(text, self.heredoc_indent);
+                        text = &dedented;
+                    }
                     if strip_next {
                         text = text.trim_start();
                     }
@@ -475,7 +493,10 @@ impl<'a> Evaluator<'a> {
                     strip_next = interpolation.strip.strip_end();
                 }
                 Element::Directive(directive) => {
-                    let (ok, strip_after) = self.directive(directive, out)?;
+                    self.directive_nesting += 1;
+                    let rendered = self.directive(directive, out);
+                    self.directive_nesting -= 1;
+                    let (ok, strip_after) = rendered?;
                     known &= ok;
                     strip_next = strip_after;
                 }
@@ -629,6 +650,21 @@ impl Env for TemplateEnv<'_> {
     fn unsupported_function(&self, _: &str) {
         self.unsupported.set(true);
     }
+}
+
+/// Removes up to `indent` leading spaces from every line that starts after a newline.
+fn dedent_after_newlines(text: &str, indent: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            let spaces = line.bytes().take(indent).take_while(|b| *b == b' ').count();
+            out.push_str(line.get(spaces..).unwrap_or(line));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 enum ForStep {

@@ -83,10 +83,15 @@ pub fn documents(
         .iter()
         .flat_map(|(_, m)| m.diagnostics.iter().cloned())
         .collect();
+    // A module that calls itself is still a root (and its self-call a diagnostic).
     let called: HashSet<PathBuf> = loaded
         .iter()
-        .flat_map(|(_, m)| m.local_calls())
-        .filter_map(|dir| std::fs::canonicalize(dir).ok())
+        .flat_map(|(caller, m)| {
+            m.local_calls()
+                .into_iter()
+                .filter_map(|dir| std::fs::canonicalize(dir).ok())
+                .filter(move |dir| dir != caller)
+        })
         .collect();
     let preloaded: HashMap<PathBuf, Arc<LoadedModule>> = loaded.iter().cloned().collect();
 

@@ -842,7 +842,12 @@ impl<'p, 'a> Instance<'p, 'a> {
             return outputs;
         };
         let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-        if self.chain.contains(&canonical) || self.chain.len() >= MAX_MODULE_DEPTH {
+        let own =
+            std::fs::canonicalize(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
+        if canonical == own
+            || self.chain.contains(&canonical)
+            || self.chain.len() >= MAX_MODULE_DEPTH
+        {
             self.project.diagnostics.borrow_mut().push(
                 Diagnostic::new(Level::Warning, Code::Parse, file.display.as_str(), format!("module.{name} calls a module that is already being evaluated (a module calling itself) or nests deeper than {MAX_MODULE_DEPTH}; not followed"))
                     .at(file, header_span(file, block)),

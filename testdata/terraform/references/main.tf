@@ -1,0 +1,36 @@
+# References through count instances, for_each instances and module outputs.
+resource "aws_s3_bucket" "logs" {
+  count  = 2
+  bucket = "logs-${count.index}"
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs[1].id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket" "named" {
+  for_each = { a = "alpha", b = "beta" }
+  bucket   = each.value
+}
+
+resource "aws_s3_bucket_public_access_block" "named" {
+  for_each                = aws_s3_bucket.named
+  bucket                  = aws_s3_bucket.named[each.key].id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+module "store" {
+  source = "./modules/store"
+  name   = "data"
+}
+
+resource "aws_s3_bucket_policy" "store" {
+  bucket = module.store.bucket_id
+  policy = "{}"
+}
