@@ -8,8 +8,10 @@
 pub mod eval;
 pub mod functions;
 pub mod module;
+pub mod newlines;
 pub mod plan;
 pub mod policy_document;
+pub mod types;
 pub mod value;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -151,7 +151,18 @@ pub fn load_module(
 
 /// Parses one HCL file; a syntax error is a diagnostic at its line and column.
 pub fn parse_body(file: &Arc<SourceFile>) -> Result<Body, Diagnostic> {
-    file.text.parse::<Body>().map_err(|e| {
+    let first = file.text.parse::<Body>();
+    let Err(original) = first else {
+        return first
+            .map_err(|_| Diagnostic::error(Code::Parse, file.display.as_str(), "invalid HCL"));
+    };
+    // Terraform ignores newlines inside `{ for … }`; hcl-edit does not (see `newlines`).
+    if let Some(relaxed) = super::newlines::relax_object_for_newlines(&file.text) {
+        if let Ok(body) = relaxed.parse::<Body>() {
+            return Ok(body);
+        }
+    }
+    Err(original).map_err(|e: hcl_edit::parser::Error| {
         let location = e.location();
         let at = location.offset().min(file.text.len());
         let message = e.message().to_string();
@@ -437,9 +448,42 @@ impl<'p, 'a> Instance<'p, 'a> {
                     None => (Value::Unknown, BTreeSet::new()),
                 },
             };
+            let value = self.apply_type(file, block, &name, value);
             variables.insert(name, value);
         }
         variables
+    }
+
+    /// Converts a variable's value to its declared `type` (optional attributes filled in).
+    fn apply_type(
+        &self,
+        file: &Arc<SourceFile>,
+        block: &Block,
+        name: &str,
+        (value, refs): (Value, BTreeSet<String>),
+    ) -> (Value, BTreeSet<String>) {
+        let Some(type_attribute) = block.body.get_attribute("type") else {
+            return (value, refs);
+        };
+        let env = ConstantEnv {
+            dir: &self.module.dir,
+            root: &self.project.scan_root,
+        };
+        let mut evaluator = Evaluator::new(&env);
+        let Some(ty) = super::types::parse_type(&type_attribute.value, &mut evaluator) else {
+            return (value, refs);
+        };
+        match super::types::convert(value, &ty) {
+            Ok(value) => (value, refs),
+            Err(e) => {
+                self.project.warn(
+                    file,
+                    span_of(type_attribute),
+                    format!("variable {name}: {}; its value is unknown", e.0),
+                );
+                (Value::Unknown, refs)
+            }
+        }
     }
 
     fn prefix(&self) -> String {
@@ -1389,6 +1433,10 @@ fn eval_body(
             Structure::Attribute(attribute) => {
                 let name = attribute.key.value().to_string();
                 if top_level && META_ARGUMENTS.contains(&name.as_str()) {
+                    continue;
+                }
+                // `lifecycle` lists of attribute names and resources, not values.
+                if ["ignore_changes", "replace_triggered_by"].contains(&name.as_str()) {
                     continue;
                 }
                 scope.refs.borrow_mut().clear();

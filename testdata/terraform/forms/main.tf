@@ -92,3 +92,24 @@ check "parameter" {
     error_message = "mode is off"
   }
 }
+
+variable "users_in" {
+  default = { ann = { admin = true }, bob = { admin = false } }
+}
+
+locals {
+  # `?` and `:` starting continuation lines inside an object `for` expression (seen in
+  # cloud-foundation-fabric's cloudsql-instance module).
+  roles = {
+    for k, v in var.users_in : k =>
+    v.admin
+    ? "admin"
+    : "reader"
+  }
+}
+
+resource "aws_ssm_parameter" "roles" {
+  name  = "roles"
+  type  = "String"
+  value = local.roles["ann"]
+}
