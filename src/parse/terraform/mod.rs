@@ -137,7 +137,7 @@ fn evaluate_root(
     module: Arc<LoadedModule>,
     report_only: Option<BTreeSet<String>>,
     preloaded: &HashMap<PathBuf, Arc<LoadedModule>>,
-    read: &(dyn Fn(&Path) -> Result<Option<Arc<SourceFile>>, Diagnostic> + Sync),
+    read: &module::ReadFile<'_>,
     scan_paths: &[PathBuf],
     options: &TerraformOptions,
 ) -> (Document, Vec<Diagnostic>) {

@@ -24,6 +24,9 @@ pub const DEFAULT_MAX_INSTANCES: usize = 10_000;
 /// Deepest chain of module calls followed.
 const MAX_MODULE_DEPTH: usize = 32;
 
+/// Reads one file with the size and encoding checks every input gets (`None`: skip it).
+pub type ReadFile<'r> = dyn Fn(&Path) -> Result<Option<Arc<SourceFile>>, Diagnostic> + Sync + 'r;
+
 /// One module directory, each file read and parsed once.
 #[derive(Debug)]
 pub struct LoadedModule {
@@ -78,10 +81,7 @@ fn literal_string(expr: &Expression) -> Option<String> {
 
 /// Reads and parses the `.tf` files of `dir` (and its tfvars); `read` does the size and
 /// encoding checks shared with every other input.
-pub fn load_module(
-    dir: &Path,
-    read: &dyn Fn(&Path) -> Result<Option<Arc<SourceFile>>, Diagnostic>,
-) -> LoadedModule {
+pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
     let display = display_path(dir);
     let mut module = LoadedModule {
         dir: dir.to_path_buf(),
@@ -187,7 +187,7 @@ pub struct Project<'a> {
     pub preloaded: &'a HashMap<PathBuf, Arc<LoadedModule>>,
     /// Modules loaded during evaluation (outside the scanned paths).
     pub extra: RefCell<HashMap<PathBuf, Arc<LoadedModule>>>,
-    pub read: &'a dyn Fn(&Path) -> Result<Option<Arc<SourceFile>>, Diagnostic>,
+    pub read: &'a ReadFile<'a>,
     pub scan_root: PathBuf,
     pub root_dir: PathBuf,
     pub max_instances: usize,
@@ -253,6 +253,12 @@ pub fn installed_modules(root: &Path) -> BTreeMap<String, PathBuf> {
         .unwrap_or_default()
 }
 
+/// One instance of an expanded block: address suffix, `count.index`, `each` (key, value).
+type InstanceKey = (String, Option<Value>, Option<(Value, Value)>);
+
+/// A value with the addresses of the resources it was computed from.
+type Traced = (Value, BTreeSet<String>);
+
 /// How a resource or module block expands.
 #[derive(Clone, Debug)]
 enum Expansion {
@@ -267,7 +273,7 @@ enum Expansion {
 
 impl Expansion {
     /// (address suffix, count.index, each) per instance.
-    fn instances(&self) -> Vec<(String, Option<Value>, Option<(Value, Value)>)> {
+    fn instances(&self) -> Vec<InstanceKey> {
         match self {
             Expansion::Single => vec![(String::new(), None, None)],
             Expansion::Count(n) => (0..*n)
@@ -341,7 +347,7 @@ pub struct Instance<'p, 'a> {
     variables: BTreeMap<String, (Value, BTreeSet<String>)>,
     providers: BTreeMap<String, String>,
     chain: Vec<PathBuf>,
-    locals: RefCell<HashMap<String, Memo<(Value, BTreeSet<String>)>>>,
+    locals: RefCell<HashMap<String, Memo<Traced>>>,
     children: RefCell<HashMap<String, Memo<ChildOutputs>>>,
     expansions: RefCell<HashMap<String, Memo<Expansion>>>,
     policy_documents: RefCell<HashMap<String, Memo<Value>>>,

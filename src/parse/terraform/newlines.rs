@@ -82,11 +82,7 @@ pub fn relax_object_for_newlines(text: &str) -> Option<String> {
             b')' | b']' => {
                 stack.pop();
             }
-            b'}' => {
-                if stack.pop() == Some(Open::Interpolation) {
-                    in_string = true;
-                }
-            }
+            b'}' => in_string = stack.pop() == Some(Open::Interpolation),
             b'\n' if in_for(&stack) => {
                 if let Some(slot) = out.get_mut(i) {
                     *slot = b' ';

@@ -79,10 +79,9 @@ fn parse_attribute(
         if call.name.name.value().as_str() == "optional" {
             let args: Vec<&Expression> = call.args.iter().collect();
             let inner = parse_type(args.first()?, evaluator)?;
-            let default = match args.get(1) {
-                Some(default) => Some(evaluator.eval(default).unwrap_or(Value::Unknown)),
-                None => None,
-            };
+            let default = args
+                .get(1)
+                .map(|default| evaluator.eval(default).unwrap_or(Value::Unknown));
             return Some((inner, Some(default)));
         }
     }
