@@ -85,11 +85,7 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
         .candidates
         .into_iter()
         .partition(|c| c.kind == NameKind::Terraform);
-    let terraform_options = TerraformOptions {
-        max_file_size: options.max_file_size,
-        max_instances: options.max_instances,
-        inputs: options.variables.clone(),
-    };
+    let terraform_options = terraform_options(options);
     let (terraform_documents, terraform_diagnostics) = guarded(".", || {
         Ok(terraform::documents(
             &terraform,
@@ -128,7 +124,19 @@ fn load_and_parse(
     let Some((file, kind)) = parse::load(candidate, options.max_file_size)? else {
         return Ok(None);
     };
-    parse::parse_file(file, kind).map(Some)
+    let mut document = parse::parse_file(file, kind)?;
+    if kind == InputKind::TerraformPlan {
+        terraform::attach_configuration(&mut document, &options.paths, &terraform_options(options));
+    }
+    Ok(Some(document))
+}
+
+fn terraform_options(options: &ScanOptions) -> TerraformOptions {
+    TerraformOptions {
+        max_file_size: options.max_file_size,
+        max_instances: options.max_instances,
+        inputs: options.variables.clone(),
+    }
 }
 
 /// Runs one per-file step; a panic becomes an error diagnostic for that file (a bug to fix,

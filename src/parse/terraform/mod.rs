@@ -183,3 +183,65 @@ fn evaluate_root(
     document.report_only = report_only;
     (document, project.diagnostics.into_inner())
 }
+
+/// Points a plan's resources at their `.tf` source when the configuration is beside the plan
+/// (the plan file's directory is the root module): each resource takes the file and spans of
+/// the block that declares it, so findings land on the line a user edits. Resources not found
+/// in the configuration keep their location in the plan JSON.
+pub fn attach_configuration(plan: &mut Document, scan_paths: &[PathBuf], options: &TerraformOptions) {
+    let Some(plan_file) = plan.files.first().cloned() else {
+        return;
+    };
+    let dir = match Path::new(&plan_file.display).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let has_configuration = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "tf")))
+        .unwrap_or(false);
+    if !has_configuration {
+        return;
+    }
+    let read = |path: &Path| -> Result<Option<Arc<SourceFile>>, Diagnostic> {
+        let candidate = Candidate {
+            path: path.to_path_buf(),
+            display: display_path(path),
+            kind: NameKind::Terraform,
+            explicit: false,
+        };
+        crate::parse::load(&candidate, options.max_file_size).map(|loaded| loaded.map(|(file, _)| file))
+    };
+    let module = Arc::new(module::load_module(&dir, &read));
+    let preloaded = HashMap::new();
+    let (configuration, _) = evaluate_root(module, None, &preloaded, &read, scan_paths, options);
+    let by_address: HashMap<&str, &crate::ir::Resource> = configuration.resources.iter().map(|r| (r.address.as_str(), r)).collect();
+    let base = |address: &str| -> String {
+        // `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c`: instances a static read may not know.
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in address.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let by_base: HashMap<String, &crate::ir::Resource> = configuration.resources.iter().map(|r| (base(&r.address), r)).collect();
+    let mut used_files = BTreeSet::new();
+    for resource in &mut plan.resources {
+        let found = by_address.get(resource.address.as_str()).copied().or_else(|| by_base.get(&base(&resource.address)).copied());
+        if let Some(source) = found {
+            resource.file = source.file.clone();
+            resource.spans = source.spans.clone();
+            used_files.insert(source.file.clone());
+        }
+    }
+    for file in configuration.files {
+        if used_files.contains(&file.display) && plan.file(&file.display).is_none() {
+            plan.files.push(file);
+        }
+    }
+}
