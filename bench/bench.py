@@ -111,6 +111,49 @@ def generate(corpus: Path, manifests: int, dockerfiles: int) -> None:
     marker.write_text("")
 
 
+TERRAFORM_RESOURCE = """\
+resource "aws_security_group" "sg{i}" {{
+  name = "${{local.prefix}}-{i}"
+  dynamic "ingress" {{
+    for_each = local.ports
+    content {{
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = [var.cidr]
+    }}
+  }}
+  tags = merge(local.tags, {{ index = "{i}" }})
+}}
+
+resource "aws_instance" "vm{i}" {{
+  count                  = 2
+  ami                    = "ami-{i}"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.sg{i}.id]
+  metadata_options {{
+    http_tokens = count.index == 0 ? "required" : "optional"
+  }}
+}}
+
+locals {{
+  name{i} = "${{local.prefix}}-${{aws_security_group.sg{i}.name}}"
+}}
+"""
+
+
+def generate_terraform(corpus: Path, sizes: list[int]) -> None:
+    for size in sizes:
+        directory = corpus / f"n{size}"
+        marker = directory / ".generated"
+        if marker.exists():
+            continue
+        directory.mkdir(parents=True, exist_ok=True)
+        header = 'variable "cidr" { default = "10.0.0.0/8" }\nlocals {\n  prefix = "bench"\n  ports = [22, 443]\n  tags = { team = "core" }\n}\n'
+        (directory / "main.tf").write_text(header + "".join(TERRAFORM_RESOURCE.format(i=i) for i in range(size)))
+        marker.write_text("")
+
+
 def measure(args: list[str], runs: int) -> tuple[float, float, int]:
     """Median wall seconds, peak RSS in MiB, exit code."""
     walls, peak, code = [], 0, 0
@@ -141,6 +184,11 @@ def main() -> int:
          ["scan", "--format", "json", "bench/corpus"]),
         ("one file (start-up)", ["scan", "testdata/examples/shop/k8s/web.yaml"]),
     ]
+    sizes = [500, 1000, 2000, 4000]
+    generate_terraform(ROOT / "bench" / "terraform-corpus", sizes)
+    for size in sizes:
+        cases.append((f"terraform module, {size} x (sg + 2 instances + local)",
+                      ["scan", "--format", "json", f"bench/terraform-corpus/n{size}"]))
     print(f"cpus: {os.cpu_count()}, runs per case: {options.runs} (median wall time, peak RSS)")
     print(f"{'case':<50} {'wall':>9} {'peak RSS':>10} {'exit':>5}")
     for name, args in cases:

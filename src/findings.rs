@@ -5,15 +5,31 @@
 //! built from rule, file, resource address and attribute path, not from line numbers, so it
 //! survives edits elsewhere in the file.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::engine::Violation;
-use crate::ir::{AttrPath, Document, display_path};
+use crate::ir::{AttrPath, Document, Resource, display_path};
 use crate::rules::{Pillar, Rule, Severity};
 use crate::source::{Position, SourceFile, Span};
+
+/// A document's resources by address (several per address only in the scan-scope document).
+pub type ResourceIndex<'a> = HashMap<&'a str, Vec<&'a Resource>>;
+
+/// Indexes `document` for [`Finding::locate`] (one pass, so locating is O(1) per finding).
+pub fn index(document: &Document) -> ResourceIndex<'_> {
+    let mut index: ResourceIndex<'_> = HashMap::new();
+    for resource in &document.resources {
+        index
+            .entry(resource.address.as_str())
+            .or_default()
+            .push(resource);
+    }
+    index
+}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
@@ -44,13 +60,14 @@ impl Finding {
         violation: &Violation,
         rule: &Rule,
         document: &Document,
+        index: &ResourceIndex<'_>,
     ) -> Result<Finding, String> {
-        let resource = document
-            .resources
-            .iter()
-            .find(|r| {
-                r.address == violation.resource
-                    && violation.file.as_ref().is_none_or(|f| *f == r.file)
+        let resource = index
+            .get(violation.resource.as_str())
+            .and_then(|candidates| {
+                candidates
+                    .iter()
+                    .find(|r| violation.file.as_ref().is_none_or(|f| *f == r.file))
             })
             .ok_or_else(|| {
                 format!(

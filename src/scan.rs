@@ -225,11 +225,12 @@ fn evaluate_document(
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let (violations, mut diagnostics) = worker.evaluate(document, rules);
     let mut found = Vec::with_capacity(violations.len());
+    let index = findings::index(document);
     for violation in &violations {
         let Some(rule) = worker.rules().get(violation.rule) else {
             continue;
         };
-        match Finding::locate(violation, rule, document) {
+        match Finding::locate(violation, rule, document, &index) {
             // Files named on the command line: the rest of their module is only context.
             Ok(finding)
                 if document

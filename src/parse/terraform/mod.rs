@@ -188,7 +188,11 @@ fn evaluate_root(
 /// (the plan file's directory is the root module): each resource takes the file and spans of
 /// the block that declares it, so findings land on the line a user edits. Resources not found
 /// in the configuration keep their location in the plan JSON.
-pub fn attach_configuration(plan: &mut Document, scan_paths: &[PathBuf], options: &TerraformOptions) {
+pub fn attach_configuration(
+    plan: &mut Document,
+    scan_paths: &[PathBuf],
+    options: &TerraformOptions,
+) {
     let Some(plan_file) = plan.files.first().cloned() else {
         return;
     };
@@ -197,7 +201,11 @@ pub fn attach_configuration(plan: &mut Document, scan_paths: &[PathBuf], options
         _ => PathBuf::from("."),
     };
     let has_configuration = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "tf")))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "tf"))
+        })
         .unwrap_or(false);
     if !has_configuration {
         return;
@@ -209,12 +217,17 @@ pub fn attach_configuration(plan: &mut Document, scan_paths: &[PathBuf], options
             kind: NameKind::Terraform,
             explicit: false,
         };
-        crate::parse::load(&candidate, options.max_file_size).map(|loaded| loaded.map(|(file, _)| file))
+        crate::parse::load(&candidate, options.max_file_size)
+            .map(|loaded| loaded.map(|(file, _)| file))
     };
     let module = Arc::new(module::load_module(&dir, &read));
     let preloaded = HashMap::new();
     let (configuration, _) = evaluate_root(module, None, &preloaded, &read, scan_paths, options);
-    let by_address: HashMap<&str, &crate::ir::Resource> = configuration.resources.iter().map(|r| (r.address.as_str(), r)).collect();
+    let by_address: HashMap<&str, &crate::ir::Resource> = configuration
+        .resources
+        .iter()
+        .map(|r| (r.address.as_str(), r))
+        .collect();
     let base = |address: &str| -> String {
         // `module.a["x"].aws_b.c[0]` → `module.a.aws_b.c`: instances a static read may not know.
         let mut out = String::new();
@@ -229,10 +242,17 @@ pub fn attach_configuration(plan: &mut Document, scan_paths: &[PathBuf], options
         }
         out
     };
-    let by_base: HashMap<String, &crate::ir::Resource> = configuration.resources.iter().map(|r| (base(&r.address), r)).collect();
+    let by_base: HashMap<String, &crate::ir::Resource> = configuration
+        .resources
+        .iter()
+        .map(|r| (base(&r.address), r))
+        .collect();
     let mut used_files = BTreeSet::new();
     for resource in &mut plan.resources {
-        let found = by_address.get(resource.address.as_str()).copied().or_else(|| by_base.get(&base(&resource.address)).copied());
+        let found = by_address
+            .get(resource.address.as_str())
+            .copied()
+            .or_else(|| by_base.get(&base(&resource.address)).copied());
         if let Some(source) = found {
             resource.file = source.file.clone();
             resource.spans = source.spans.clone();

@@ -3,7 +3,7 @@
 //! resources with spans, references and unknowns.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,9 +38,81 @@ pub struct LoadedModule {
     pub diagnostics: Vec<Diagnostic>,
     /// `terraform.tfvars`, `*.auto.tfvars`, in the order Terraform applies them.
     pub tfvars: Vec<(Arc<SourceFile>, Body)>,
+    /// (block kind, first label, second label) → (body, structure) position, so every
+    /// lookup of a resource, data source or module call is O(1).
+    blocks_by_name: HashMap<(String, String, String), (usize, usize)>,
+    /// Local value name → (body, `locals` block, attribute) position.
+    locals_by_name: HashMap<String, (usize, usize, usize)>,
+    /// `aws`, `aws.dr`: the provider configurations this module declares itself.
+    provider_addresses: HashSet<String>,
 }
 
 impl LoadedModule {
+    fn index(&mut self) {
+        for (b, (_, body)) in self.bodies.iter().enumerate() {
+            for (i, structure) in body.iter().enumerate() {
+                let Some(block) = structure.as_block() else {
+                    continue;
+                };
+                let kind = block.ident.value().to_string();
+                if kind == "locals" {
+                    for (a, attribute) in block.body.iter().enumerate() {
+                        if let Some(attribute) = attribute.as_attribute() {
+                            self.locals_by_name
+                                .entry(attribute.key.value().to_string())
+                                .or_insert((b, i, a));
+                        }
+                    }
+                    continue;
+                }
+                if kind == "provider" {
+                    let name = label(block, 0).unwrap_or_default();
+                    let alias = block
+                        .body
+                        .get_attribute("alias")
+                        .and_then(|a| literal_string(&a.value));
+                    self.provider_addresses.insert(match alias {
+                        Some(alias) => format!("{name}.{alias}"),
+                        None => name,
+                    });
+                }
+                let key = (
+                    kind,
+                    label(block, 0).unwrap_or_default(),
+                    label(block, 1).unwrap_or_default(),
+                );
+                self.blocks_by_name.entry(key).or_insert((b, i));
+            }
+        }
+    }
+
+    fn block_at(&self, body: usize, structure: usize) -> Option<(&Arc<SourceFile>, &Block)> {
+        let (file, body) = self.bodies.get(body)?;
+        Some((file, body.get(structure)?.as_block()?))
+    }
+
+    /// The block `kind "first" "second" {` (`second` empty for one-label blocks).
+    fn named_block(
+        &self,
+        kind: &str,
+        first: &str,
+        second: &str,
+    ) -> Option<(&Arc<SourceFile>, &Block)> {
+        let &(b, i) =
+            self.blocks_by_name
+                .get(&(kind.to_string(), first.to_string(), second.to_string()))?;
+        self.block_at(b, i)
+    }
+
+    fn local_attribute(
+        &self,
+        name: &str,
+    ) -> Option<(&Arc<SourceFile>, &hcl_edit::structure::Attribute)> {
+        let &(b, i, a) = self.locals_by_name.get(name)?;
+        let (file, block) = self.block_at(b, i)?;
+        Some((file, block.body.get(a)?.as_attribute()?))
+    }
+
     fn blocks(&self, kind: &'static str) -> impl Iterator<Item = (&Arc<SourceFile>, &Block)> + '_ {
         self.bodies.iter().flat_map(move |(file, body)| {
             body.blocks()
@@ -90,6 +162,9 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
         bodies: Vec::new(),
         diagnostics: Vec::new(),
         tfvars: Vec::new(),
+        blocks_by_name: HashMap::new(),
+        locals_by_name: HashMap::new(),
+        provider_addresses: HashSet::new(),
     };
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
@@ -146,6 +221,7 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
         }
     }
     module.tfvars.extend(auto_tfvars);
+    module.index();
     module
 }
 
@@ -600,18 +676,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                     .to_string()
             });
         self.providers.get(&local).cloned().unwrap_or_else(|| {
-            let declared_here = self.module.blocks("provider").any(|(_, b)| {
-                let name = label(b, 0).unwrap_or_default();
-                let alias = b
-                    .body
-                    .get_attribute("alias")
-                    .and_then(|a| literal_string(&a.value));
-                let address = match alias {
-                    Some(alias) => format!("{name}.{alias}"),
-                    None => name,
-                };
-                address == local
-            });
+            let declared_here = self.module.provider_addresses.contains(&local);
             if declared_here {
                 format!("{}{local}", self.prefix())
             } else {
@@ -620,7 +685,7 @@ impl<'p, 'a> Instance<'p, 'a> {
         })
     }
 
-    fn expansion(&self, kind: &str, block: &Block, key: &str) -> Expansion {
+    fn expansion(&self, kind: &str, file: &Arc<SourceFile>, block: &Block, key: &str) -> Expansion {
         if let Some(Memo::Done(expansion)) = self.expansions.borrow().get(key) {
             return expansion.clone();
         }
@@ -630,16 +695,16 @@ impl<'p, 'a> Instance<'p, 'a> {
         self.expansions
             .borrow_mut()
             .insert(key.to_string(), Memo::InProgress);
-        let expansion = self.compute_expansion(kind, block);
+        let expansion = self.compute_expansion(kind, file, block);
         self.expansions
             .borrow_mut()
             .insert(key.to_string(), Memo::Done(expansion.clone()));
         expansion
     }
 
-    fn compute_expansion(&self, kind: &str, block: &Block) -> Expansion {
+    fn compute_expansion(&self, kind: &str, file: &Arc<SourceFile>, block: &Block) -> Expansion {
         let scope = Scope::new(self, None, None);
-        let file = self.file_of(block);
+        let file = file.clone();
         let limit = self.project.max_instances;
         if let Some(count) = block.body.get_attribute("count") {
             let value = Evaluator::new(&scope).eval(&count.value);
@@ -721,22 +786,6 @@ impl<'p, 'a> Instance<'p, 'a> {
         Expansion::Single
     }
 
-    fn file_of(&self, block: &Block) -> Arc<SourceFile> {
-        let start = block.span().map_or(0, |r| r.start);
-        self.module
-            .bodies
-            .iter()
-            .find(|(_, body)| body.blocks().any(|b| std::ptr::eq(b, block)))
-            .map(|(f, _)| f.clone())
-            .or_else(|| self.module.files.first().cloned())
-            .unwrap_or_else(|| {
-                Arc::new(SourceFile::new(
-                    format!("{}:{start}", self.module.display),
-                    "",
-                ))
-            })
-    }
-
     fn warn_at(&self, file: &Arc<SourceFile>, span: Option<Span>, message: String) {
         self.project.warn(file, span, message);
     }
@@ -750,7 +799,7 @@ impl<'p, 'a> Instance<'p, 'a> {
         } else {
             format!("{resource_type}.{name}")
         };
-        let expansion = self.expansion(if data { "data" } else { "resource" }, block, &base);
+        let expansion = self.expansion(if data { "data" } else { "resource" }, file, block, &base);
         let provider = self.provider_for(block, &resource_type);
         let header = header_span(file, block);
         for (suffix, count_index, each) in expansion.instances() {
@@ -807,8 +856,8 @@ impl<'p, 'a> Instance<'p, 'a> {
         }
         let found = self
             .module
-            .blocks("locals")
-            .find_map(|(file, block)| block.body.get_attribute(name).map(|a| (file.clone(), a)));
+            .local_attribute(name)
+            .map(|(file, a)| (file.clone(), a));
         let Some((file, attribute)) = found else {
             return Err(EvalError(format!("no local value `{name}`")));
         };
@@ -842,10 +891,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             Some(Memo::InProgress) => return None,
             None => {}
         }
-        let (file, block) = self
-            .module
-            .blocks("module")
-            .find(|(_, b)| label(b, 0).as_deref() == Some(name))?;
+        let (file, block) = self.module.named_block("module", name, "")?;
         let file = file.clone();
         self.children
             .borrow_mut()
@@ -859,7 +905,7 @@ impl<'p, 'a> Instance<'p, 'a> {
 
     fn instantiate_child(&self, file: &Arc<SourceFile>, block: &Block, name: &str) -> ChildOutputs {
         let base = format!("module.{name}");
-        let expansion = self.expansion("module", block, &base);
+        let expansion = self.expansion("module", file, block, &base);
         let mut outputs = ChildOutputs {
             expansion: expansion.clone(),
             instances: BTreeMap::new(),
@@ -1008,9 +1054,7 @@ impl<'p, 'a> Instance<'p, 'a> {
         resource_type: &str,
         name: &str,
     ) -> Option<(&Arc<SourceFile>, &Block)> {
-        self.module.blocks(kind).find(|(_, b)| {
-            label(b, 0).as_deref() == Some(resource_type) && label(b, 1).as_deref() == Some(name)
-        })
+        self.module.named_block(kind, resource_type, name)
     }
 
     /// `data.aws_iam_policy_document.<name>` rendered (the only data source known statically).
@@ -1309,7 +1353,7 @@ impl Env for Scope<'_, '_, '_> {
                         "no data source `{base}` is declared"
                     ))));
                 };
-                let expansion = instance.expansion("data", block, &base);
+                let expansion = instance.expansion("data", file, block, &base);
                 if resource_type == "aws_iam_policy_document" {
                     let (value, consumed) = match self.reference(
                         evaluator,
@@ -1354,9 +1398,9 @@ impl Env for Scope<'_, '_, '_> {
             }
             resource_type => {
                 let name = first?;
-                let (_, block) = instance.find_block("resource", resource_type, name)?;
+                let (file, block) = instance.find_block("resource", resource_type, name)?;
                 let base = format!("{resource_type}.{name}");
-                let expansion = instance.expansion("resource", block, &base);
+                let expansion = instance.expansion("resource", file, block, &base);
                 self.reference(evaluator, base, &expansion, operators, 1, Value::Unknown)
             }
         })
