@@ -33,12 +33,19 @@ fn parsers_keep_their_invariants_on_every_testdata_file() {
         let data = std::fs::read(file).unwrap();
         tenet::parse::fuzz::kubernetes(&data).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         tenet::parse::fuzz::dockerfile(&data).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        tenet::parse::fuzz::terraform(&data).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        tenet::parse::fuzz::terraform_plan(&data)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         // Truncations reach states a whole file never does (unterminated strings, heredocs).
         for cut in [data.len() / 3, data.len() / 2] {
             let part = data.get(..cut).unwrap();
             tenet::parse::fuzz::kubernetes(part)
                 .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
             tenet::parse::fuzz::dockerfile(part)
+                .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
+            tenet::parse::fuzz::terraform(part)
+                .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
+            tenet::parse::fuzz::terraform_plan(part)
                 .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
         }
     }

@@ -7,12 +7,39 @@
 use std::sync::Arc;
 
 use crate::ir::Document;
-use crate::parse::{ParseError, dockerfile, kubernetes};
+use crate::parse::{ParseError, dockerfile, kubernetes, terraform};
 use crate::source::{SourceFile, Span};
 
 /// Parses `data` as a Kubernetes manifest and checks the invariants.
 pub fn kubernetes(data: &[u8]) -> Result<(), String> {
     check(data, kubernetes::parse)
+}
+
+/// Parses `data` as a `terraform show -json` plan and checks the invariants.
+pub fn terraform_plan(data: &[u8]) -> Result<(), String> {
+    check(data, terraform::plan::parse)
+}
+
+/// Parses `data` as one Terraform file (HCL, with the `{ for }` newline fix-up) and checks
+/// that every span hcl-edit reports lies inside the text.
+pub fn terraform(data: &[u8]) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let file = Arc::new(SourceFile::new("fuzz.tf", text));
+    match terraform::module::parse_body(&file) {
+        Ok(body) => {
+            for structure in body.iter() {
+                if let Some(range) = hcl_edit::Span::span(structure) {
+                    span_ok(text, Span::new(range.start, range.end))?;
+                }
+            }
+            Ok(())
+        }
+        Err(diagnostic) => diagnostic
+            .source
+            .map_or(Ok(()), |(_, span)| span_ok(text, span)),
+    }
 }
 
 /// Parses `data` as a Dockerfile and checks the invariants.
