@@ -1,0 +1,265 @@
+//! Terraform input: HCL forms that break other parsers, evaluation, references, modules and
+//! bad input. Values are asserted against what `terraform plan` shows for the same code.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use tenet::diagnostic::{Code, Level};
+use tenet::ir::{Document, Resource};
+use tenet::scan::{Inputs, ScanOptions, read_inputs};
+
+fn testdata(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(path)
+}
+
+fn read(path: &str) -> Inputs {
+    read_inputs(&ScanOptions::new(vec![testdata(path)])).unwrap()
+}
+
+fn only_document(inputs: &Inputs) -> &Document {
+    assert_eq!(inputs.documents.len(), 1, "one root module");
+    &inputs.documents[0]
+}
+
+fn resource<'a>(document: &'a Document, address: &str) -> &'a Resource {
+    document
+        .resources
+        .iter()
+        .find(|r| r.address == address)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {address} in {:?}",
+                document
+                    .resources
+                    .iter()
+                    .map(|r| &r.address)
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn hcl_forms_other_parsers_reject_parse_and_evaluate() {
+    let inputs = read("terraform/forms");
+    assert!(
+        inputs.diagnostics.iter().all(|d| d.level != Level::Error),
+        "{:?}",
+        inputs.diagnostics
+    );
+    let document = only_document(&inputs);
+    // import, moved, removed and check blocks parse and declare no resource.
+    assert_eq!(document.resources.len(), 2);
+    assert_eq!(
+        resource(document, "aws_ssm_parameter.roles").attributes["value"],
+        "admin"
+    );
+    let forms = resource(document, "aws_ssm_parameter.forms");
+    assert_eq!(forms.attributes["value"], "on");
+    let tags = &forms.attributes["tags"];
+    assert_eq!(tags["strict"], true);
+    assert_eq!(tags["names"], "A,B");
+    assert_eq!(tags["ports"], "80,8080,9090");
+    assert_eq!(tags["banner"], "enabled\na:8080\nb:9090\n");
+    // A provider-defined function: parsed, its value unknown (null and listed).
+    assert_eq!(tags["arn"], Value::Null);
+    assert_eq!(forms.unknown, vec!["tags.arn".to_string()]);
+}
+
+#[test]
+fn references_follow_count_for_each_and_module_outputs() {
+    let inputs = read("terraform/references");
+    let document = only_document(&inputs);
+    let refs = |address: &str| {
+        resource(document, address)
+            .references
+            .get("bucket")
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        refs("aws_s3_bucket_versioning.logs"),
+        vec!["aws_s3_bucket.logs[1]"]
+    );
+    assert_eq!(
+        refs("aws_s3_bucket_public_access_block.named[\"b\"]"),
+        vec!["aws_s3_bucket.named[\"b\"]"]
+    );
+    assert_eq!(
+        refs("aws_s3_bucket_policy.store"),
+        vec!["module.store.aws_s3_bucket.this"]
+    );
+    // The child module is evaluated through its caller, with the caller's input, and its
+    // resources point into its own file.
+    let store = resource(document, "module.store.aws_s3_bucket.this");
+    assert_eq!(store.attributes["bucket"], "data-store");
+    assert!(
+        store.file.ends_with("references/modules/store/main.tf"),
+        "{}",
+        store.file
+    );
+    assert_eq!(store.module.as_deref(), Some("module.store"));
+    // Computed attributes are unknown, never guessed.
+    let versioning = resource(document, "aws_s3_bucket_versioning.logs");
+    assert_eq!(versioning.attributes["bucket"], Value::Null);
+    assert_eq!(versioning.unknown, vec!["bucket".to_string()]);
+    assert_eq!(
+        resource(document, "aws_s3_bucket.named[\"a\"]").attributes["bucket"],
+        "alpha"
+    );
+}
+
+#[test]
+fn malformed_terraform_is_reported_and_the_rest_still_evaluated() {
+    let inputs = read("malformed/terraform");
+    let diagnostic = |dir: &str| {
+        inputs
+            .diagnostics
+            .iter()
+            .find(|d| d.file.contains(dir))
+            .unwrap_or_else(|| panic!("no diagnostic for {dir}: {:?}", inputs.diagnostics))
+    };
+    let broken = diagnostic("broken_file/bad.tf");
+    assert_eq!(
+        (broken.level, broken.code, broken.line),
+        (Level::Error, Code::Parse, Some(2))
+    );
+    assert!(diagnostic("locals_cycle").message.contains("cycle"));
+    assert!(
+        diagnostic("count_limit")
+            .message
+            .contains("over the limit of 10000")
+    );
+    assert!(diagnostic("self_call").message.contains("calling itself"));
+
+    let all: Vec<&str> = inputs
+        .documents
+        .iter()
+        .flat_map(|d| d.resources.iter().map(|r| r.address.as_str()))
+        .collect();
+    // The good file beside the broken one is still checked.
+    assert!(all.contains(&"aws_instance.still_checked"), "{all:?}");
+    // The runaway count became one instance, the cycle an unknown value.
+    assert_eq!(
+        all.iter()
+            .filter(|a| a.starts_with("aws_instance.fleet"))
+            .count(),
+        1
+    );
+    let cycle = inputs
+        .documents
+        .iter()
+        .flat_map(|d| &d.resources)
+        .find(|r| r.address == "aws_s3_bucket.b")
+        .unwrap();
+    assert_eq!(cycle.unknown, vec!["bucket".to_string()]);
+    assert!(all.contains(&"aws_sqs_queue.q"));
+}
+
+#[test]
+fn a_local_child_module_is_not_also_a_root() {
+    // Scanning the caller: one document; scanning the child alone: it is a root of its own.
+    let inputs = read("terraform/references");
+    assert_eq!(inputs.documents.len(), 1);
+    let inputs = read("terraform/references/modules/store");
+    let document = only_document(&inputs);
+    assert_eq!(document.resources[0].address, "aws_s3_bucket.this");
+    // Its variable has no value as a root: unknown.
+    assert_eq!(document.resources[0].unknown, vec!["bucket".to_string()]);
+}
+
+#[test]
+fn an_explicit_file_is_scanned_with_its_module_as_context() {
+    let file = testdata("terraform/references/main.tf");
+    let inputs = read_inputs(&ScanOptions::new(vec![file])).unwrap();
+    let document = only_document(&inputs);
+    let only: Vec<&String> = document.report_only.as_ref().unwrap().iter().collect();
+    assert_eq!(only.len(), 1);
+    assert!(only[0].ends_with("references/main.tf"));
+    // The module's other resources are still there as context.
+    assert!(
+        document
+            .resources
+            .iter()
+            .any(|r| r.address == "module.store.aws_s3_bucket.this")
+    );
+}
+
+#[test]
+fn providers_and_variables_are_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+variable "region" { default = "eu-west-1" }
+variable "env" {}
+provider "aws" { region = var.region }
+provider "aws" {
+  alias  = "dr"
+  region = "us-east-1"
+  assume_role { role_arn = "arn:aws:iam::111122223333:role/backup" }
+}
+resource "aws_s3_bucket" "copy" {
+  provider = aws.dr
+  bucket   = "copy-${var.env}"
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("terraform.tfvars"), "env = \"prod\"\n").unwrap();
+    let mut options = ScanOptions::new(vec![dir.path().to_path_buf()]);
+    options.variables.add_var("region=ap-south-1").unwrap();
+    let inputs = read_inputs(&options).unwrap();
+    let document = only_document(&inputs);
+    let copy = resource(document, "aws_s3_bucket.copy");
+    assert_eq!(copy.attributes["bucket"], "copy-prod");
+    assert_eq!(copy.provider.as_deref(), Some("aws.dr"));
+    assert_eq!(
+        document.extra["providers"],
+        json!([
+            {"name": "aws", "alias": null, "address": "aws", "module": "", "region": "ap-south-1", "account": null},
+            {"name": "aws", "alias": "dr", "address": "aws.dr", "module": "", "region": "us-east-1", "account": "111122223333"}
+        ])
+    );
+}
+
+#[test]
+fn plan_findings_point_at_the_configuration_beside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        testdata("terraform/plan/root-module.json"),
+        dir.path().join("plan.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_instance\" \"web\" {\n  ami           = \"ami-0c55b159cbfafe1f0\"\n  instance_type = \"t3.micro\"\n  metadata_options {\n    http_tokens = \"optional\"\n  }\n}\n",
+    )
+    .unwrap();
+    let plan = read_inputs(&ScanOptions::new(vec![dir.path().join("plan.json")])).unwrap();
+    let document = only_document(&plan);
+    let web = resource(document, "aws_instance.web");
+    assert!(web.file.ends_with("main.tf"), "{}", web.file);
+    let span = web.spans.resolve(&[
+        tenet::ir::PathSegment::Key("metadata_options".into()),
+        tenet::ir::PathSegment::Index(0),
+        tenet::ir::PathSegment::Key("http_tokens".into()),
+    ]);
+    let file = document.file(&web.file).unwrap();
+    assert_eq!(file.position(span.start).line, 5);
+    // Without the configuration, the same resource points into the plan.
+    let alone = read("terraform/plan/root-module.json");
+    assert!(
+        resource(only_document(&alone), "aws_instance.web")
+            .file
+            .ends_with("root-module.json")
+    );
+}
