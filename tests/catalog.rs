@@ -47,6 +47,14 @@ const CATALOG: &[CatalogRow] = &[
         &["CM-5", "SI-7"],
     ),
     (
+        "LP001",
+        "iam_full_admin",
+        "critical",
+        "least_privilege",
+        0.0,
+        &["AC-6", "AC-6(1)"],
+    ),
+    (
         "LP011",
         "privileged_container",
         "critical",
@@ -61,6 +69,22 @@ const CATALOG: &[CatalogRow] = &[
         "least_privilege",
         6.0,
         &["AC-6", "AC-6(2)"],
+    ),
+    (
+        "ZT001",
+        "admin_port_open_to_internet",
+        "critical",
+        "zero_trust",
+        1.0,
+        &["SC-7", "AC-17"],
+    ),
+    (
+        "ZT012",
+        "instance_metadata_v1",
+        "high",
+        "zero_trust",
+        3.0,
+        &["AC-3", "SC-7"],
     ),
     (
         "ZT014",

@@ -1,0 +1,120 @@
+# METADATA
+# title: Instance metadata service accepts IMDSv1
+# description: |
+#   With IMDSv1, any process on the instance, or any request the instance can be tricked into
+#   making (server-side request forgery through a proxy, a web application, a misconfigured
+#   WAF), reads the instance role's credentials from `169.254.169.254` with one unauthenticated
+#   GET. IMDSv2 requires a session token obtained with a PUT first, so that every metadata
+#   session is authenticated. Fires on `aws_instance`, `aws_launch_template` and
+#   `aws_launch_configuration` when:
+#
+#   - there is no `metadata_options` block (reported on the resource), or
+#   - `metadata_options` has no `http_tokens` (reported on the block), or
+#   - `metadata_options.http_tokens` is `"optional"` (reported on the value),
+#
+#   unless `metadata_options.http_endpoint` is `"disabled"` (no metadata service at all).
+#
+#   Defaults relied on: for `aws_launch_template` the provider documents `http_tokens`
+#   as defaulting to `"optional"`, and the EC2 Auto Scaling API does the same for
+#   `aws_launch_configuration`. For `aws_instance`, provider 4.x documented the same default;
+#   versions 5 and 6 no longer name one because EC2 computes it: `"optional"` unless the AMI is
+#   registered with `ImdsSupport = v2.0` or the account-level default
+#   (`aws_ec2_instance_metadata_defaults`) requires tokens. Neither is visible in the
+#   resource, so a missing setting is reported, as for the other two types. Set `http_tokens`
+#   explicitly to state the intent. `http_endpoint` defaults to `"enabled"` for all three.
+#
+#   Does not fire when `http_tokens` or `http_endpoint` (or the whole block) is unknown
+#   statically, for example set from a variable without default, or in a plan where the
+#   provider computes it.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
+#     description: Amazon EC2, use IMDSv2
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options
+#     description: Terraform AWS provider, aws_instance metadata_options
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/launch_template#metadata-options
+#     description: Terraform AWS provider, aws_launch_template metadata_options
+# custom:
+#   id: ZT012
+#   severity: high
+#   pillar: zero_trust
+#   layer: 3
+#   controls: [AC-3, SC-7]
+#   tenets: [3, 6]
+#   targets: [terraform, terraform-plan]
+#   remediation: |
+#     Require session tokens (IMDSv2) in `metadata_options`, or disable the metadata endpoint
+#     when the instance does not need it:
+#
+#     ```hcl
+#     resource "aws_instance" "web" {
+#       ami           = "ami-0123456789abcdef0"
+#       instance_type = "t3.micro"
+#
+#       metadata_options {
+#         http_endpoint               = "enabled"
+#         http_tokens                 = "required"
+#         http_put_response_hop_limit = 1
+#       }
+#     }
+#     ```
+package tenet.zero_trust.instance_metadata_v1
+
+import data.tenet.lib.terraform as tf
+import rego.v1
+
+instance_types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+
+candidates contains resource if {
+	some resource in input.resources
+	resource.type in instance_types
+	tf.managed(resource)
+}
+
+# No metadata_options block at all (an empty dynamic block counts as none).
+deny contains finding if {
+	some resource in candidates
+	no_metadata_options(resource)
+	finding := {
+		"resource": resource.address,
+		"path": ["metadata_options"],
+		"message": sprintf(
+			"%s %q has no `metadata_options`: `http_tokens` defaults to \"optional\", so the metadata service answers IMDSv1 requests without a session token",
+			[resource.type, resource.name],
+		),
+	}
+}
+
+# A metadata_options block that leaves http_tokens unset or sets it to "optional".
+deny contains finding if {
+	some resource in candidates
+	some i, options in tf.list_or_empty(resource, ["metadata_options"])
+	is_object(options)
+	endpoint_enabled(resource, i)
+	path := ["metadata_options", i, "http_tokens"]
+	reason := tokens_problem(resource, path)
+	finding := {
+		"resource": resource.address,
+		"path": path,
+		"message": sprintf(
+			"%s %q %s, so the metadata service answers IMDSv1 requests without a session token",
+			[resource.type, resource.name, reason],
+		),
+	}
+}
+
+no_metadata_options(resource) if tf.unset(resource, ["metadata_options"])
+
+no_metadata_options(resource) if resource.attributes.metadata_options == []
+
+endpoint_enabled(resource, i) if {
+	endpoint := tf.value_or_default(resource, ["metadata_options", i, "http_endpoint"], "enabled")
+	endpoint != "disabled"
+}
+
+tokens_problem(resource, path) := "does not set `metadata_options.http_tokens` (the default is \"optional\")" if {
+	tf.unset(resource, path)
+}
+
+tokens_problem(resource, path) := "sets `metadata_options.http_tokens` to \"optional\"" if {
+	object.get(resource.attributes, path, null) == "optional"
+}
