@@ -48,7 +48,7 @@ pub trait Env {
         operators: &[Decorated<TraversalOperator>],
     ) -> Option<Result<(Value, usize), EvalError>>;
 
-    /// The module's directory (`path.module`), for functions that read files.
+    /// The directory relative file paths resolve against (the root module, as in Terraform).
     fn module_dir(&self) -> &Path;
 
     /// Files may only be read inside this directory (the scan root).

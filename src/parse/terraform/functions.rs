@@ -365,6 +365,78 @@ pub fn call(name: &str, args: Vec<Value>, ctx: &FunctionContext<'_>) -> Outcome 
             };
             (ctx.render_template)(&text, &vars).or_else(|e| invalid(format!("templatefile(): {e}")))
         }
+        "strcontains" => Ok(Value::Bool(string(&args, 0)?.contains(string(&args, 1)?))),
+        "urlencode" => Ok(Value::String(urlencode(string(&args, 0)?))),
+        "regex" | "regexall" => regex(name == "regexall", string(&args, 0)?, string(&args, 1)?),
+        "setproduct" => {
+            let mut product = vec![Vec::new()];
+            for set in &args {
+                let Value::List(items) = set else {
+                    return invalid("setproduct() needs lists");
+                };
+                let mut next = Vec::new();
+                for prefix in &product {
+                    for item in items {
+                        let mut row: Vec<Value> = prefix.clone();
+                        row.push(item.clone());
+                        next.push(row);
+                    }
+                }
+                if next.len() > 100_000 {
+                    return invalid("setproduct() produces more than 100000 elements");
+                }
+                product = next;
+            }
+            Ok(Value::List(product.into_iter().map(Value::List).collect()))
+        }
+        "cidrsubnets" => {
+            let prefix = string(&args, 0)?;
+            let net: IpNet = prefix
+                .parse()
+                .or_else(|_| invalid("cidrsubnets(): invalid CIDR"))?;
+            let start = ip_to_u128(net.network());
+            let span = 1u128
+                .checked_shl(u32::from(net.max_prefix_len() - net.prefix_len()))
+                .unwrap_or(u128::MAX);
+            let mut next = start;
+            let mut out = Vec::new();
+            for bits in args.iter().skip(1) {
+                let Some(bits) = bits.as_f64().filter(|b| *b >= 1.0 && b.fract() == 0.0) else {
+                    return invalid("cidrsubnets(): newbits must be positive whole numbers");
+                };
+                let length = net
+                    .prefix_len()
+                    .checked_add(bits as u8)
+                    .filter(|l| *l <= net.max_prefix_len())
+                    .map_or_else(|| invalid("cidrsubnets(): too many new bits"), Ok)?;
+                let size = 1u128
+                    .checked_shl(u32::from(net.max_prefix_len() - length))
+                    .unwrap_or(u128::MAX);
+                // Each subnet starts at the next address aligned to its own size.
+                let offset = next - start;
+                let aligned = offset.div_ceil(size).saturating_mul(size);
+                if aligned.saturating_add(size) > span {
+                    return invalid("cidrsubnets(): not enough address space");
+                }
+                out.push(Value::String(format!(
+                    "{}/{length}",
+                    u128_to_ip(start + aligned, net.network())
+                )));
+                next = start + aligned + size;
+            }
+            Ok(Value::List(out))
+        }
+        "yamldecode" => crate::parse::kubernetes::yaml_to_json(string(&args, 0)?)
+            .map(|json| Value::from_json(&json))
+            .or_else(|e| invalid(format!("yamldecode(): {}", e.message))),
+        "templatestring" => {
+            let vars = match args.get(1) {
+                Some(Value::Object(map)) => map.clone(),
+                _ => BTreeMap::new(),
+            };
+            (ctx.render_template)(string(&args, 0)?, &vars)
+                .or_else(|e| invalid(format!("templatestring(): {e}")))
+        }
         "dirname" => Ok(Value::String(
             Path::new(string(&args, 0)?)
                 .parent()
@@ -443,6 +515,14 @@ fn is_known_function(name: &str) -> bool {
         "templatefile",
         "dirname",
         "basename",
+        "strcontains",
+        "urlencode",
+        "regex",
+        "regexall",
+        "setproduct",
+        "cidrsubnets",
+        "yamldecode",
+        "templatestring",
     ];
     NAMES.contains(&name)
 }
@@ -884,6 +964,51 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, CallError> {
         }
     }
     Ok(out)
+}
+
+/// `urlencode`: everything but unreserved characters percent-encoded.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `regex`/`regexall`: no capture groups → the match; named → an object; unnamed → a list.
+fn regex(all: bool, pattern: &str, text: &str) -> Outcome {
+    let re = regex::Regex::new(pattern)
+        .or_else(|e| invalid(format!("invalid regular expression: {e}")))?;
+    let names: Vec<Option<&str>> = re.capture_names().skip(1).collect();
+    let convert = |captures: regex::Captures<'_>| -> Value {
+        let group = |i: usize| {
+            captures
+                .get(i)
+                .map_or(Value::Null, |m| Value::String(m.as_str().to_string()))
+        };
+        if names.is_empty() {
+            group(0)
+        } else if names.iter().all(Option::is_some) {
+            Value::Object(
+                names
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, n)| n.map(|n| (n.to_string(), group(i + 1))))
+                    .collect(),
+            )
+        } else {
+            Value::List((1..=names.len()).map(group).collect())
+        }
+    };
+    if all {
+        return Ok(Value::List(re.captures_iter(text).map(convert).collect()));
+    }
+    re.captures(text)
+        .map(convert)
+        .map_or_else(|| invalid("regex(): no match"), Ok)
 }
 
 /// A path for `file()`-like functions: relative to the module, and inside the scan root.

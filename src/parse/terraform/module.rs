@@ -1260,7 +1260,13 @@ impl Env for Scope<'_, '_, '_> {
                     )),
                     1,
                 )),
-                Some("root") | Some("cwd") => Ok((Value::String(".".into()), 1)),
+                Some("root") => Ok((Value::String(".".into()), 1)),
+                // Terraform runs in the root module: `path.cwd` is its absolute path.
+                Some("cwd") => {
+                    let root = &instance.project.root_dir;
+                    let absolute = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+                    Ok((Value::String(absolute.to_string_lossy().into_owned()), 1))
+                }
                 _ => Err(EvalError("unknown `path` attribute".into())),
             },
             "terraform" => match first {
@@ -1406,8 +1412,10 @@ impl Env for Scope<'_, '_, '_> {
         })
     }
 
+    /// Terraform resolves relative paths in `file()` and friends against the working
+    /// directory, the root module (which is why modules write `"${path.module}/x"`).
     fn module_dir(&self) -> &Path {
-        &self.instance.module.dir
+        &self.instance.project.root_dir
     }
 
     fn scan_root(&self) -> &Path {
