@@ -604,11 +604,7 @@ fn render_template_file(
     let template: Template = text
         .parse()
         .map_err(|e: hcl_edit::parser::Error| e.to_string())?;
-    let env = TemplateEnv {
-        module_dir,
-        scan_root,
-        unsupported: Cell::new(false),
-    };
+    let env = NoNames::new(module_dir, scan_root);
     let mut evaluator = Evaluator::new(&env);
     evaluator.depth = depth + 8; // nested templatefile calls count towards the depth limit
     for (name, value) in vars {
@@ -622,14 +618,26 @@ fn render_template_file(
     })
 }
 
-/// The environment of a `templatefile` template: no module names at all.
-struct TemplateEnv<'a> {
-    module_dir: &'a Path,
-    scan_root: &'a Path,
-    unsupported: Cell<bool>,
+/// An environment with no module names: `templatefile` templates, variable defaults and
+/// tfvars (which Terraform evaluates as constants).
+pub struct NoNames<'a> {
+    pub module_dir: &'a Path,
+    pub scan_root: &'a Path,
+    /// Set when a function tenet does not evaluate was called.
+    pub unsupported: Cell<bool>,
 }
 
-impl Env for TemplateEnv<'_> {
+impl<'a> NoNames<'a> {
+    pub fn new(module_dir: &'a Path, scan_root: &'a Path) -> Self {
+        NoNames {
+            module_dir,
+            scan_root,
+            unsupported: Cell::new(false),
+        }
+    }
+}
+
+impl Env for NoNames<'_> {
     fn resolve(
         &self,
         _: &Evaluator<'_>,

@@ -62,16 +62,7 @@ pub fn documents(
         }
     }
 
-    let read = |path: &Path| -> Result<Option<Arc<SourceFile>>, Diagnostic> {
-        let candidate = Candidate {
-            path: path.to_path_buf(),
-            display: display_path(path),
-            kind: NameKind::Terraform,
-            explicit: false,
-        };
-        crate::parse::load(&candidate, options.max_file_size)
-            .map(|loaded| loaded.map(|(file, _)| file))
-    };
+    let read = |path: &Path| read_terraform_file(path, options.max_file_size);
     let loaded: Vec<(PathBuf, Arc<LoadedModule>)> = dirs
         .keys()
         .collect::<Vec<_>>()
@@ -131,6 +122,20 @@ pub fn documents(
         diagnostics.append(&mut problems);
     }
     (documents, diagnostics)
+}
+
+/// Reads one Terraform file with the checks every input gets (size, binary, UTF-8).
+fn read_terraform_file(
+    path: &Path,
+    max_file_size: u64,
+) -> Result<Option<Arc<SourceFile>>, Diagnostic> {
+    let candidate = Candidate {
+        path: path.to_path_buf(),
+        display: display_path(path),
+        kind: NameKind::Terraform,
+        explicit: false,
+    };
+    crate::parse::load(&candidate, max_file_size).map(|loaded| loaded.map(|(file, _)| file))
 }
 
 fn evaluate_root(
@@ -210,16 +215,7 @@ pub fn attach_configuration(
     if !has_configuration {
         return;
     }
-    let read = |path: &Path| -> Result<Option<Arc<SourceFile>>, Diagnostic> {
-        let candidate = Candidate {
-            path: path.to_path_buf(),
-            display: display_path(path),
-            kind: NameKind::Terraform,
-            explicit: false,
-        };
-        crate::parse::load(&candidate, options.max_file_size)
-            .map(|loaded| loaded.map(|(file, _)| file))
-    };
+    let read = |path: &Path| read_terraform_file(path, options.max_file_size);
     let module = Arc::new(module::load_module(&dir, &read));
     let preloaded = HashMap::new();
     let (configuration, _) = evaluate_root(module, None, &preloaded, &read, scan_paths, options);

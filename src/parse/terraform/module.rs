@@ -11,7 +11,7 @@ use hcl_edit::expr::{Expression, TraversalOperator};
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
 use hcl_edit::{Decorated, Span as _};
 
-use super::eval::{Env, EvalError, Evaluator, iteration_pairs};
+use super::eval::{Env, EvalError, Evaluator, NoNames, iteration_pairs};
 use super::policy_document;
 use super::value::{Value, format_number};
 use crate::diagnostic::{Code, Diagnostic, Level};
@@ -435,10 +435,7 @@ impl<'p, 'a> Instance<'p, 'a> {
     pub fn root(project: &'p Project<'a>, module: Arc<LoadedModule>) -> Self {
         let mut provided: BTreeMap<String, (Value, BTreeSet<String>)> = BTreeMap::new();
         for (file, body) in &module.tfvars {
-            let env = ConstantEnv {
-                dir: &module.dir,
-                root: &project.scan_root,
-            };
+            let env = NoNames::new(&module.dir, &project.scan_root);
             for attribute in body.attributes() {
                 let mut evaluator = Evaluator::new(&env);
                 match evaluator.eval(&attribute.value) {
@@ -511,10 +508,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 Some(value) => value,
                 None => match block.body.get_attribute("default") {
                     Some(default) => {
-                        let env = ConstantEnv {
-                            dir: &self.module.dir,
-                            root: &self.project.scan_root,
-                        };
+                        let env = NoNames::new(&self.module.dir, &self.project.scan_root);
                         match Evaluator::new(&env).eval(&default.value) {
                             Ok(value) => (value, BTreeSet::new()),
                             Err(e) => {
@@ -547,10 +541,7 @@ impl<'p, 'a> Instance<'p, 'a> {
         let Some(type_attribute) = block.body.get_attribute("type") else {
             return (value, refs);
         };
-        let env = ConstantEnv {
-            dir: &self.module.dir,
-            root: &self.project.scan_root,
-        };
+        let env = NoNames::new(&self.module.dir, &self.project.scan_root);
         let mut evaluator = Evaluator::new(&env);
         let Some(ty) = super::types::parse_type(&type_attribute.value, &mut evaluator) else {
             return (value, refs);
@@ -579,7 +570,9 @@ impl<'p, 'a> Instance<'p, 'a> {
     /// Evaluates every resource, data source and module call of this instance.
     pub fn run(&self) {
         self.collect_providers();
-        for mode in ["resource", "data"] {
+        // Data sources first: a rendered `aws_iam_policy_document` is then memoised before
+        // the resources that use it are evaluated (each is evaluated once).
+        for mode in ["data", "resource"] {
             for (file, block) in self.module.blocks(mode) {
                 self.evaluate_resource(file, block, mode == "data");
             }
@@ -818,6 +811,11 @@ impl<'p, 'a> Instance<'p, 'a> {
             if data && resource_type == "aws_iam_policy_document" {
                 let rendered = policy_document::render(&Value::Object(attributes.clone()));
                 attributes.insert("json".to_string(), rendered);
+                let key = format!("{base}{suffix}");
+                let mut memo = self.policy_documents.borrow_mut();
+                if !memo.contains_key(&key) {
+                    memo.insert(key, Memo::Done(Value::Object(attributes.clone())));
+                }
             }
             let address = format!("{}{base}{suffix}", self.prefix());
             let mut unknown = Vec::new();
@@ -1430,33 +1428,6 @@ impl Env for Scope<'_, '_, '_> {
     }
 }
 
-/// An environment with no names: variable defaults and tfvars are constants.
-struct ConstantEnv<'a> {
-    dir: &'a Path,
-    root: &'a Path,
-}
-
-impl Env for ConstantEnv<'_> {
-    fn resolve(
-        &self,
-        _: &Evaluator<'_>,
-        _: &str,
-        _: &[Decorated<TraversalOperator>],
-    ) -> Option<Result<(Value, usize), EvalError>> {
-        None
-    }
-
-    fn module_dir(&self) -> &Path {
-        self.dir
-    }
-
-    fn scan_root(&self) -> &Path {
-        self.root
-    }
-
-    fn unsupported_function(&self, _: &str) {}
-}
-
 /// What evaluating one resource body collects beside the attribute values.
 struct Build {
     spans: SpanMap,
@@ -1781,10 +1752,7 @@ impl InputVariables {
                 .parse()
                 .map_err(|e: hcl_edit::parser::Error| format!("--var {name}: {e}"))?;
             let root = PathBuf::from(".");
-            let env = ConstantEnv {
-                dir: &root,
-                root: &root,
-            };
+            let env = NoNames::new(&root, &root);
             Evaluator::new(&env)
                 .eval(&expr)
                 .map_err(|e| format!("--var {name}: {}", e.0))?
@@ -1803,10 +1771,7 @@ impl InputVariables {
             .parse()
             .map_err(|e: hcl_edit::parser::Error| format!("--var-file {}: {e}", path.display()))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let env = ConstantEnv {
-            dir: &dir,
-            root: &dir,
-        };
+        let env = NoNames::new(&dir, &dir);
         for attribute in body.attributes() {
             let value = Evaluator::new(&env).eval(&attribute.value).map_err(|e| {
                 format!(
