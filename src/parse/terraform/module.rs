@@ -812,10 +812,10 @@ impl<'p, 'a> Instance<'p, 'a> {
                 let rendered = policy_document::render(&Value::Object(attributes.clone()));
                 attributes.insert("json".to_string(), rendered);
                 let key = format!("{base}{suffix}");
-                let mut memo = self.policy_documents.borrow_mut();
-                if !memo.contains_key(&key) {
-                    memo.insert(key, Memo::Done(Value::Object(attributes.clone())));
-                }
+                self.policy_documents
+                    .borrow_mut()
+                    .entry(key)
+                    .or_insert_with(|| Memo::Done(Value::Object(attributes.clone())));
             }
             let address = format!("{}{base}{suffix}", self.prefix());
             let mut unknown = Vec::new();
