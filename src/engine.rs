@@ -17,7 +17,7 @@ use regorus::Value;
 use regorus::utils::limits::ExecutionTimerConfig;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::ir::{AttrPath, Document, InputKind, PathSegment};
+use crate::ir::{AttrPath, Document, PathSegment};
 use crate::rules::{Rule, RuleSet};
 
 /// Default wall-clock limit for one rule on one document.
@@ -279,15 +279,6 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
             .and_then(|v| v.as_str())
             .map(str::to_string),
     })
-}
-
-/// Input kinds a rule may name in `targets`, for messages.
-pub fn known_kinds() -> String {
-    InputKind::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// OPA network built-ins that regorus lacks.

@@ -61,12 +61,6 @@ impl SourceFile {
             .unwrap_or(self.text.len())
     }
 
-    /// Number of lines (a trailing newline does not start a new line).
-    pub fn line_count(&self) -> usize {
-        let n = self.line_starts.len();
-        if self.text.ends_with('\n') { n - 1 } else { n }
-    }
-
     /// The 1-based line and code-point column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
@@ -127,7 +121,6 @@ mod tests {
         assert_eq!(file.position(7), Position { line: 2, column: 3 });
         assert_eq!(file.offset_of(2, 2), 7);
         assert_eq!(file.line_text(2), "çé: x");
-        assert_eq!(file.line_count(), 2);
     }
 
     #[test]

@@ -14,9 +14,9 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use hcl_edit::Decorated;
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
-use hcl_edit::{Decorated, Ident};
 
 use super::functions::{self, CallError, FunctionContext};
 use super::value::{Value, format_number};
@@ -798,9 +798,4 @@ fn binary(operator: BinaryOperator, lhs: Value, rhs: Value) -> EvalResult {
 /// Terraform equality: no conversion between types (`1 == "1"` is false).
 fn equal(lhs: &Value, rhs: &Value) -> bool {
     lhs == rhs
-}
-
-/// The name of an identifier (for callers walking blocks).
-pub fn ident(name: &Decorated<Ident>) -> &str {
-    name.value().as_str()
 }

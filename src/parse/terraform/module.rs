@@ -638,7 +638,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 .providers
                 .get(&local)
                 .cloned()
-                .unwrap_or_else(|| format!("{}{local}", self.provider_prefix()));
+                .unwrap_or_else(|| format!("{}{local}", self.prefix()));
             self.project.providers.borrow_mut().push(serde_json::json!({
                 "name": name,
                 "alias": alias,
@@ -648,11 +648,6 @@ impl<'p, 'a> Instance<'p, 'a> {
                 "account": account,
             }));
         }
-    }
-
-    /// Provider configurations declared inside a child module are addressed with its path.
-    fn provider_prefix(&self) -> String {
-        self.prefix()
     }
 
     /// The provider configuration address a resource uses.
