@@ -791,21 +791,10 @@ impl<'p, 'a> Instance<'p, 'a> {
         let provider = self.provider_for(block, &resource_type);
         let header = header_span(file, block);
         for (suffix, count_index, each) in expansion.instances() {
-            let scope = Scope::new(self, count_index, each);
-            let mut build = Build::new(header);
-            let mut evaluator = Evaluator::new(&scope);
-            let mut attributes = eval_body(
-                &mut evaluator,
-                &scope,
-                file,
-                &block.body,
-                &mut Vec::new(),
-                &mut build,
-                true,
-            );
+            let (mut attributes, build, _) =
+                self.evaluate_block(file, block, count_index, each, header);
             if data && resource_type == "aws_iam_policy_document" {
-                let rendered = policy_document::render(&Value::Object(attributes.clone()));
-                attributes.insert("json".to_string(), rendered);
+                attributes = with_rendered_policy(attributes);
                 let key = format!("{base}{suffix}");
                 self.policy_documents
                     .borrow_mut()
@@ -1050,6 +1039,31 @@ impl<'p, 'a> Instance<'p, 'a> {
         self.module.named_block(kind, resource_type, name)
     }
 
+    /// Evaluates one instance of a resource or data block: its attributes, their spans and
+    /// references, and the references left over from the last attribute.
+    fn evaluate_block(
+        &self,
+        file: &Arc<SourceFile>,
+        block: &Block,
+        count_index: Option<Value>,
+        each: Option<(Value, Value)>,
+        header: Span,
+    ) -> (BTreeMap<String, Value>, Build, BTreeSet<String>) {
+        let scope = Scope::new(self, count_index, each);
+        let mut build = Build::new(header);
+        let mut evaluator = Evaluator::new(&scope);
+        let attributes = eval_body(
+            &mut evaluator,
+            &scope,
+            file,
+            &block.body,
+            &mut Vec::new(),
+            &mut build,
+            true,
+        );
+        (attributes, build, scope.refs.into_inner())
+    }
+
     /// `data.aws_iam_policy_document.<name>` rendered (the only data source known statically).
     fn policy_document(
         &self,
@@ -1069,23 +1083,10 @@ impl<'p, 'a> Instance<'p, 'a> {
         self.policy_documents
             .borrow_mut()
             .insert(key.clone(), Memo::InProgress);
-        let scope = Scope::new(self, count_index, each);
-        let mut build = Build::new(Span::default());
-        let mut evaluator = Evaluator::new(&scope);
-        let attributes = eval_body(
-            &mut evaluator,
-            &scope,
-            file,
-            &block.body,
-            &mut Vec::new(),
-            &mut build,
-            true,
-        );
-        refs.borrow_mut().extend(scope.refs.into_inner());
-        let json = policy_document::render(&Value::Object(attributes.clone()));
-        let mut object = attributes;
-        object.insert("json".to_string(), json);
-        let value = Value::Object(object);
+        let (attributes, _, own_refs) =
+            self.evaluate_block(file, block, count_index, each, Span::default());
+        refs.borrow_mut().extend(own_refs);
+        let value = Value::Object(with_rendered_policy(attributes));
         self.policy_documents
             .borrow_mut()
             .insert(key, Memo::Done(value.clone()));
@@ -1436,6 +1437,13 @@ impl Build {
             references: BTreeMap::new(),
         }
     }
+}
+
+/// An `aws_iam_policy_document`'s attributes plus `json`, the policy the provider renders.
+fn with_rendered_policy(mut attributes: BTreeMap<String, Value>) -> BTreeMap<String, Value> {
+    let rendered = policy_document::render(&Value::Object(attributes.clone()));
+    attributes.insert("json".to_string(), rendered);
+    attributes
 }
 
 /// Meta-arguments that configure Terraform itself, not the resource.

@@ -42,16 +42,8 @@ pub fn relax_object_for_newlines(text: &str) -> Option<String> {
         }
         match b {
             b'"' => in_string = true,
-            b'#' => {
-                let end = line_end(bytes, i);
-                if in_for(&stack) {
-                    blank(&mut out, i, end + 1);
-                    changed = true;
-                }
-                i = end;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+            // A line comment: inside `{ for }` it goes, with its newline.
+            b'#' | b'/' if b == b'#' || bytes.get(i + 1) == Some(&b'/') => {
                 let end = line_end(bytes, i);
                 if in_for(&stack) {
                     blank(&mut out, i, end + 1);
