@@ -1572,20 +1572,21 @@ fn eval_dynamic(
             return;
         }
     };
-    let list = object
+    // Static `x` blocks written before this `dynamic "x"` come first; an unknown earlier
+    // `dynamic "x"` keeps the whole attribute unknown.
+    let start = match object
         .entry(label.clone())
-        .or_insert_with(|| Value::List(Vec::new()));
-    let Value::List(_) = list else { return };
-    for (key, value) in pairs {
-        let index = match object.get(&label) {
-            Some(Value::List(items)) => items.len(),
-            _ => return,
-        };
-        let mut iterator_value = BTreeMap::new();
-        iterator_value.insert("key".to_string(), key);
-        iterator_value.insert("value".to_string(), value);
+        .or_insert_with(|| Value::List(Vec::new()))
+    {
+        Value::List(items) => items.len(),
+        _ => return,
+    };
+    let mut added = Vec::with_capacity(pairs.len());
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
+        let iterator_value =
+            BTreeMap::from([("key".to_string(), key), ("value".to_string(), value)]);
         path.push(PathSegment::Key(label.clone()));
-        path.push(PathSegment::Index(index));
+        path.push(PathSegment::Index(start + i));
         build
             .spans
             .attributes
@@ -1595,9 +1596,10 @@ fn eval_dynamic(
         });
         path.pop();
         path.pop();
-        if let Some(Value::List(items)) = object.get_mut(&label) {
-            items.push(Value::Object(inner));
-        }
+        added.push(Value::Object(inner));
+    }
+    if let Some(Value::List(items)) = object.get_mut(&label) {
+        items.extend(added);
     }
 }
 
