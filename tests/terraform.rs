@@ -69,6 +69,7 @@ fn hcl_forms_other_parsers_reject_parse_and_evaluate() {
     assert_eq!(tags["names"], "A,B");
     assert_eq!(tags["ports"], "80,8080,9090");
     assert_eq!(tags["banner"], "enabled\na:8080\nb:9090\n");
+    assert_eq!(tags["wrapped"], json!(["A", "B"]));
     // A provider-defined function: parsed, its value unknown (null and listed).
     assert_eq!(tags["arn"], Value::Null);
     assert_eq!(forms.unknown, vec!["tags.arn".to_string()]);
@@ -262,4 +263,109 @@ fn plan_findings_point_at_the_configuration_beside_the_plan() {
             .file
             .ends_with("root-module.json")
     );
+}
+
+/// The 1-based line of `path` (an attribute path such as `ingress[0].cidr_blocks`, or empty
+/// for the header) in the file that declares `resource`.
+fn line_of(document: &Document, resource: &Resource, path: &str) -> usize {
+    let file = document
+        .files
+        .iter()
+        .find(|f| f.display == resource.file)
+        .unwrap();
+    let span = if path.is_empty() {
+        resource.spans.header
+    } else {
+        *resource
+            .spans
+            .attributes
+            .iter()
+            .find(|(p, _)| tenet::ir::display_path(p) == path)
+            .unwrap_or_else(|| panic!("no span for {path}"))
+            .1
+    };
+    file.position(span.start).line
+}
+
+#[test]
+fn json_syntax_evaluates_like_native_syntax() {
+    let native = read("terraform/json/native");
+    let json = read("terraform/json/json");
+    for inputs in [&native, &json] {
+        assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    }
+    let (native, json) = (only_document(&native), only_document(&json));
+    assert_eq!(native.resources.len(), 8);
+    assert_eq!(json.resources.len(), native.resources.len());
+    for expected in &native.resources {
+        let got = resource(json, &expected.address);
+        assert_eq!(got.attributes, expected.attributes, "{}", expected.address);
+        assert_eq!(got.references, expected.references, "{}", expected.address);
+        assert_eq!(got.unknown, expected.unknown, "{}", expected.address);
+        assert_eq!(got.provider, expected.provider, "{}", expected.address);
+    }
+    assert_eq!(json.extra["providers"], native.extra["providers"]);
+
+    // Values that exercise the JSON rules: templates, `$${` escapes, tfvars.json, blocks
+    // written as objects and arrays, a dynamic block, a tags map, and a module in JSON.
+    let web = resource(json, "aws_instance.web[1]");
+    assert_eq!(web.attributes["user_data"], "echo ${HOME} 1 %{x}");
+    assert_eq!(
+        web.attributes["tags"],
+        json!({"Name": "web-1", "Port": 443})
+    );
+    assert_eq!(
+        web.attributes["metadata_options"],
+        json!([{"http_tokens": "required"}])
+    );
+    let group = resource(json, "aws_security_group.web");
+    assert_eq!(group.provider.as_deref(), Some("aws.dr"));
+    assert_eq!(
+        group.attributes["ingress"],
+        json!([{"cidr_blocks": ["10.0.0.0/8"], "from_port": 443, "protocol": "tcp", "to_port": 443}])
+    );
+    let queue = resource(json, "module.queue.aws_sqs_queue.this");
+    assert_eq!(queue.attributes["name"], "shop-prod-queue");
+    assert_eq!(queue.provider.as_deref(), Some("aws.dr"));
+    let policy = resource(json, "aws_s3_bucket_policy.logs");
+    assert_eq!(
+        policy.references["policy"],
+        vec!["data.aws_iam_policy_document.read".to_string()]
+    );
+
+    // Spans point into the JSON file: headers at the name of the resource, attributes at
+    // their property, nested blocks at their key.
+    let bucket = resource(json, "aws_s3_bucket.logs");
+    assert_eq!(line_of(json, bucket, ""), 49);
+    assert_eq!(line_of(json, bucket, "bucket"), 50);
+    assert_eq!(line_of(json, group, "ingress[0]"), 68);
+    assert_eq!(line_of(json, group, "ingress[0].cidr_blocks"), 75);
+    assert_eq!(line_of(json, group, "egress[0].cidr_blocks[0]"), 84);
+    assert_eq!(line_of(json, web, "tags.Port"), 107);
+    assert_eq!(line_of(json, queue, "name"), 9);
+}
+
+#[test]
+fn malformed_terraform_json_is_reported_at_its_line_and_column() {
+    let inputs = read("malformed/terraform/json");
+    let at = |file: &str| {
+        let d = inputs
+            .diagnostics
+            .iter()
+            .find(|d| d.file.ends_with(file))
+            .unwrap_or_else(|| panic!("no diagnostic for {file}: {:?}", inputs.diagnostics));
+        assert_eq!((d.level, d.code), (Level::Error, Code::Parse), "{file}");
+        (d.line, d.column, d.message.clone())
+    };
+    assert_eq!(at("trailing_comma.tf.json").0, Some(4));
+    assert_eq!(at("trailing_comma.tf.json").1, Some(29));
+    // An invalid template inside a JSON string: the HCL error, at its place in the string.
+    assert_eq!(at("bad_template.tf.json").0, Some(3));
+    assert_eq!(at("bad_template.tf.json").1, Some(30));
+    assert!(at("unknown_block.tf.json").2.contains("\"resources\""));
+    assert!(at("deep.tf.json").2.contains("deeper than 128"));
+    assert!(at("terraform.tfvars.json").2.contains("must be an object"));
+    // The valid file beside them is still evaluated.
+    let document = only_document(&inputs);
+    resource(document, "aws_instance.still_checked");
 }

@@ -135,7 +135,12 @@ impl<'a> Evaluator<'a> {
                 }
                 Ok(Value::Object(map))
             }
-            Expression::StringTemplate(template) => self.template(template),
+            Expression::StringTemplate(template) => match template.as_single_element() {
+                // `"${expr}"` is the value of `expr` itself, of any type (HCL's template
+                // wrapping rule, which Terraform's JSON syntax relies on).
+                Some(Element::Interpolation(interpolation)) => self.eval(&interpolation.expr),
+                _ => self.template(template),
+            },
             Expression::HeredocTemplate(heredoc) => {
                 let outer =
                     std::mem::replace(&mut self.heredoc_indent, heredoc.indent().unwrap_or(0));

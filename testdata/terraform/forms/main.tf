@@ -66,6 +66,8 @@ resource "aws_ssm_parameter" "forms" {
     ports  = join(",", local.ports)
     banner = local.banner
     arn    = local.arn
+    # A template that is one interpolation is the value itself, of any type.
+    wrapped = "${local.names}"
   }
 }
 
