@@ -3,6 +3,8 @@
 //! Every position in tenet is a byte [`Span`] into one [`SourceFile`]; lines and columns are
 //! computed from it only when a reporter needs them, so parsers never count lines themselves.
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -38,6 +40,9 @@ pub struct SourceFile {
     pub display: String,
     pub text: Arc<str>,
     line_starts: Vec<usize>,
+    /// Set when the parser read a translation of `text` (Terraform JSON is translated into
+    /// native syntax): maps offsets in the translation back into `text`.
+    translation: Option<SourceMap>,
 }
 
 impl SourceFile {
@@ -50,7 +55,40 @@ impl SourceFile {
             display: display.into(),
             text,
             line_starts,
+            translation: None,
         }
+    }
+
+    /// The same file, read by its parser through a translation described by `map`.
+    pub fn with_translation(&self, map: SourceMap) -> Self {
+        SourceFile {
+            display: self.display.clone(),
+            text: self.text.clone(),
+            line_starts: self.line_starts.clone(),
+            translation: Some(map),
+        }
+    }
+
+    /// The span in this file of a byte range the parser reported (the identity unless the
+    /// parser read a translation).
+    pub fn parsed_span(&self, range: Range<usize>) -> Span {
+        match &self.translation {
+            None => Span::new(range.start, range.end),
+            Some(map) => {
+                let start = map.original(range.start, false).min(self.text.len());
+                let end = map.original(range.end, true).min(self.text.len());
+                Span::new(
+                    self.floor_char_boundary(start),
+                    self.floor_char_boundary(end),
+                )
+            }
+        }
+    }
+
+    /// For a translated file: the header span recorded for the block starting at `start`
+    /// in the translation.
+    pub fn translated_header(&self, start: usize) -> Option<Span> {
+        self.translation.as_ref()?.headers.get(&start).copied()
     }
 
     /// Byte offset where the 1-based `line` starts (clamped to the end of the text).
@@ -105,6 +143,47 @@ impl SourceFile {
             offset -= 1;
         }
         offset
+    }
+}
+
+/// Offsets in a translated text mapped back to the file it was translated from.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    /// (offset in the translation, offset in the file), in writing order; both increase.
+    anchors: Vec<(usize, usize)>,
+    /// Start of a block in the translation → its header in the file.
+    headers: HashMap<usize, Span>,
+}
+
+impl SourceMap {
+    /// Records that the byte at `translated` in the translation comes from `original`.
+    pub fn anchor(&mut self, translated: usize, original: usize) {
+        self.anchors.push((translated, original));
+    }
+
+    /// Records the file span of the header of the block that starts at `translated`.
+    pub fn header(&mut self, translated: usize, span: Span) {
+        self.headers.insert(translated, span);
+    }
+
+    /// The file offset of a translation offset: exact at anchors, and counted on from the
+    /// anchor before it (never past the next anchor) in between. `end` picks the first of
+    /// several anchors at the same offset (where a token ends), else the last (where the
+    /// next begins).
+    fn original(&self, translated: usize, end: bool) -> usize {
+        let after = self.anchors.partition_point(|&(t, _)| t <= translated);
+        let exact = self.anchors.partition_point(|&(t, _)| t < translated);
+        if end && exact < after {
+            return self.anchors[exact].1;
+        }
+        let Some(&(t, o)) = after.checked_sub(1).and_then(|i| self.anchors.get(i)) else {
+            return 0;
+        };
+        let counted = o + (translated - t);
+        match self.anchors.get(after) {
+            Some(&(_, next)) if next >= o => counted.min(next),
+            _ => counted,
+        }
     }
 }
 

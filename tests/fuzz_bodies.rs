@@ -36,6 +36,8 @@ fn parsers_keep_their_invariants_on_every_testdata_file() {
         tenet::parse::fuzz::terraform(&data).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         tenet::parse::fuzz::terraform_plan(&data)
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        tenet::parse::fuzz::terraform_json(&data)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         // Truncations reach states a whole file never does (unterminated strings, heredocs).
         for cut in [data.len() / 3, data.len() / 2] {
             let part = data.get(..cut).unwrap();
@@ -46,6 +48,8 @@ fn parsers_keep_their_invariants_on_every_testdata_file() {
             tenet::parse::fuzz::terraform(part)
                 .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
             tenet::parse::fuzz::terraform_plan(part)
+                .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
+            tenet::parse::fuzz::terraform_json(part)
                 .unwrap_or_else(|e| panic!("{} cut at {cut}: {e}", file.display()));
         }
     }

@@ -121,8 +121,9 @@ fn every_broken_file_is_reported_and_the_rest_is_still_checked() {
     );
     assert_eq!(json["summary"]["incomplete"], true);
     // The valid manifest plus the Terraform files that could be read (terraform/*: the
-    // good file beside the broken one, and the modules that are only evaluated with warnings).
-    assert_eq!(json["summary"]["files_scanned"], 5);
+    // good files beside the broken ones, and the modules that are only evaluated with
+    // warnings).
+    assert_eq!(json["summary"]["files_scanned"], 6);
     let error_files: std::collections::BTreeSet<&str> = json["diagnostics"]
         .as_array()
         .unwrap()
@@ -132,6 +133,7 @@ fn every_broken_file_is_reported_and_the_rest_is_still_checked() {
         .collect();
     assert_eq!(json["summary"]["files_failed"], error_files.len());
     expect("terraform/broken_file/bad.tf", "parse", Some(2));
+    expect("terraform/json/trailing_comma.tf.json", "parse", Some(4));
 }
 
 #[test]

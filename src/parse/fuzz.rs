@@ -42,6 +42,45 @@ pub fn terraform(data: &[u8]) -> Result<(), String> {
     }
 }
 
+/// Parses `data` as a Terraform JSON configuration and as JSON tfvars, and checks that every
+/// span, mapped back from the native-syntax translation, lies inside the JSON text.
+pub fn terraform_json(data: &[u8]) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let file = Arc::new(SourceFile::new("fuzz.tf.json", text));
+    for variables in [false, true] {
+        match terraform::module::parse_json_body(&file, variables) {
+            Ok((translated, body)) => json_body_spans_ok(text, &translated, &body)?,
+            Err(diagnostic) => {
+                if let Some((_, span)) = diagnostic.source {
+                    span_ok(text, span)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn json_body_spans_ok(
+    text: &str,
+    file: &SourceFile,
+    body: &hcl_edit::structure::Body,
+) -> Result<(), String> {
+    for structure in body.iter() {
+        if let Some(range) = hcl_edit::Span::span(structure) {
+            span_ok(text, file.parsed_span(range.clone()))?;
+            if let Some(header) = file.translated_header(range.start) {
+                span_ok(text, header)?;
+            }
+        }
+        if let Some(block) = structure.as_block() {
+            json_body_spans_ok(text, file, &block.body)?;
+        }
+    }
+    Ok(())
+}
+
 /// Parses `data` as a Dockerfile and checks the invariants.
 pub fn dockerfile(data: &[u8]) -> Result<(), String> {
     check(data, dockerfile::parse)

@@ -7,6 +7,7 @@
 
 pub mod eval;
 pub mod functions;
+pub mod json;
 pub mod module;
 pub mod newlines;
 pub mod plan;

@@ -186,19 +186,15 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
+    // Terraform applies `terraform.tfvars`, then `terraform.tfvars.json`, then the
+    // `*.auto.tfvars` and `*.auto.tfvars.json` files in lexical order.
     let mut auto_tfvars = Vec::new();
     for path in &entries {
         let name = name_of(path);
-        if name.ends_with(".tf.json") || name.ends_with(".tfvars.json") {
-            module.diagnostics.push(Diagnostic::error(
-                Code::Unsupported,
-                display_path(path),
-                "Terraform JSON configuration is not supported by this version of tenet yet; not checked",
-            ));
-            continue;
-        }
-        let is_tf = name.ends_with(".tf");
-        let is_tfvars = name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
+        let json = name.ends_with(".json");
+        let stem = name.strip_suffix(".json").unwrap_or(&name);
+        let is_tf = stem.ends_with(".tf");
+        let is_tfvars = stem == "terraform.tfvars" || stem.ends_with(".auto.tfvars");
         if !is_tf && !is_tfvars {
             continue;
         }
@@ -210,19 +206,62 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
                 continue;
             }
         };
-        match parse_body(&file) {
-            Ok(body) if is_tf => {
+        let parsed = if json {
+            parse_json_body(&file, is_tfvars)
+        } else {
+            parse_body(&file).map(|body| (file, body))
+        };
+        match parsed {
+            Ok((file, body)) if is_tf => {
                 module.files.push(file.clone());
                 module.bodies.push((file, body));
             }
-            Ok(body) if name == "terraform.tfvars" => module.tfvars.insert(0, (file, body)),
-            Ok(body) => auto_tfvars.push((file, body)),
+            Ok(parsed) if stem == "terraform.tfvars" => module.tfvars.push(parsed),
+            Ok(parsed) => auto_tfvars.push(parsed),
             Err(diagnostic) => module.diagnostics.push(diagnostic),
         }
     }
     module.tfvars.extend(auto_tfvars);
     module.index();
     module
+}
+
+/// Parses one file in Terraform's JSON syntax (a configuration, or tfvars when `variables`)
+/// through its native-syntax translation; the returned file maps spans back into the JSON.
+pub fn parse_json_body(
+    file: &Arc<SourceFile>,
+    variables: bool,
+) -> Result<(Arc<SourceFile>, Body), Diagnostic> {
+    let translation = if variables {
+        super::json::translate_variables(&file.text)
+    } else {
+        super::json::translate_configuration(&file.text)
+    }
+    .map_err(|e| {
+        Diagnostic::error(
+            Code::Parse,
+            file.display.as_str(),
+            format!("invalid Terraform JSON: {}", e.message),
+        )
+        .at(file, Span::new(e.offset, e.offset))
+    })?;
+    let translated = Arc::new(file.with_translation(translation.map));
+    match translation.text.parse::<Body>() {
+        Ok(body) => Ok((translated, body)),
+        Err(e) => {
+            let at = e.location().offset();
+            let span = translated.parsed_span(at..at);
+            Err(Diagnostic::error(
+                Code::Parse,
+                file.display.as_str(),
+                format!(
+                    "invalid Terraform JSON: in a string expression: {}",
+                    e.message()
+                ),
+            )
+            .at(&translated, span))
+        }
+    }
 }
 
 /// Parses one HCL file; a syntax error is a diagnostic at its line and column.
@@ -445,7 +484,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                     }
                     Err(e) => project.warn(
                         file,
-                        attribute.span().map(|r| Span::new(r.start, r.end)),
+                        span_of(file, attribute),
                         format!("{}: {}", attribute.key.value(), e.0),
                     ),
                 }
@@ -514,7 +553,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                             Err(e) => {
                                 self.project.warn(
                                     file,
-                                    span_of(default),
+                                    span_of(file, default),
                                     format!("variable {name} default: {}", e.0),
                                 );
                                 (Value::Unknown, BTreeSet::new())
@@ -551,7 +590,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             Err(e) => {
                 self.project.warn(
                     file,
-                    span_of(type_attribute),
+                    span_of(file, type_attribute),
                     format!("variable {name}: {}; its value is unknown", e.0),
                 );
                 (Value::Unknown, refs)
@@ -703,20 +742,20 @@ impl<'p, 'a> Instance<'p, 'a> {
                         Expansion::Count(n as usize)
                     }
                     Some(n) if n > limit as f64 => {
-                        self.warn_at(&file, span_of(count), format!("{kind} count {} is over the limit of {limit} instances; evaluated as one instance with unknown count.index", format_number(n)));
+                        self.warn_at(&file, span_of(&file, count), format!("{kind} count {} is over the limit of {limit} instances; evaluated as one instance with unknown count.index", format_number(n)));
                         Expansion::Unknown
                     }
                     _ => {
                         self.warn_at(
                             &file,
-                            span_of(count),
+                            span_of(&file, count),
                             "count must be a whole non-negative number".into(),
                         );
                         Expansion::Unknown
                     }
                 },
                 Err(e) => {
-                    self.warn_at(&file, span_of(count), format!("count: {}", e.0));
+                    self.warn_at(&file, span_of(&file, count), format!("count: {}", e.0));
                     Expansion::Unknown
                 }
             };
@@ -735,7 +774,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                             other => {
                                 self.warn_at(
                                     &file,
-                                    span_of(for_each),
+                                    span_of(&file, for_each),
                                     format!(
                                         "for_each over a set needs strings, not {}",
                                         other.type_name()
@@ -752,7 +791,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 Ok(other) => {
                     self.warn_at(
                         &file,
-                        span_of(for_each),
+                        span_of(&file, for_each),
                         format!(
                             "for_each needs a map or a set of strings, not {}",
                             other.type_name()
@@ -761,12 +800,16 @@ impl<'p, 'a> Instance<'p, 'a> {
                     return Expansion::Unknown;
                 }
                 Err(e) => {
-                    self.warn_at(&file, span_of(for_each), format!("for_each: {}", e.0));
+                    self.warn_at(
+                        &file,
+                        span_of(&file, for_each),
+                        format!("for_each: {}", e.0),
+                    );
                     return Expansion::Unknown;
                 }
             };
             if pairs.len() > limit {
-                self.warn_at(&file, span_of(for_each), format!("{kind} for_each has {} elements, over the limit of {limit} instances; evaluated as one instance with unknown each", pairs.len()));
+                self.warn_at(&file, span_of(&file, for_each), format!("{kind} for_each has {} elements, over the limit of {limit} instances; evaluated as one instance with unknown each", pairs.len()));
                 return Expansion::Unknown;
             }
             return Expansion::ForEach(pairs);
@@ -853,7 +896,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             Err(e) => {
                 self.warn_at(
                     &file,
-                    span_of(attribute),
+                    span_of(&file, attribute),
                     format!("local.{name}: {}; its value is unknown", e.0),
                 );
                 Value::Unknown
@@ -957,7 +1000,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                     Err(e) => {
                         self.warn_at(
                             file,
-                            span_of(attribute),
+                            span_of(file, attribute),
                             format!("module.{name}.{input}: {}; unknown", e.0),
                         );
                         Value::Unknown
@@ -1020,7 +1063,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 .unwrap_or_else(|e| {
                     self.warn_at(
                         file,
-                        span_of(value),
+                        span_of(file, value),
                         format!("output {name}: {}; unknown", e.0),
                     );
                     Value::Unknown
@@ -1477,17 +1520,17 @@ fn eval_body(
                     Err(e) => {
                         scope.instance.warn_at(
                             file,
-                            span_of(attribute),
+                            span_of(file, attribute),
                             format!("{name}: {}; its value is unknown", e.0),
                         );
                         Value::Unknown
                     }
                 };
                 path.push(PathSegment::Key(name.clone()));
-                if let Some(span) = span_of(attribute) {
+                if let Some(span) = span_of(file, attribute) {
                     build.spans.attributes.insert(path.clone(), span);
                 }
-                record_literal_spans(&attribute.value, path, build);
+                record_literal_spans(file, &attribute.value, path, build);
                 let refs = std::mem::take(&mut *scope.refs.borrow_mut());
                 if !refs.is_empty() {
                     build
@@ -1557,7 +1600,7 @@ fn eval_dynamic(
         Some(for_each) => evaluator.eval(&for_each.value).unwrap_or_else(|e| {
             scope.instance.warn_at(
                 file,
-                span_of(for_each),
+                span_of(file, for_each),
                 format!("dynamic \"{label}\" for_each: {}", e.0),
             );
             Value::Unknown
@@ -1605,7 +1648,12 @@ fn eval_dynamic(
 
 /// Spans for the keys of object literals and items of array literals inside an attribute, so
 /// `tags = { env = "x" }` locates `tags.env` on its own line.
-fn record_literal_spans(expr: &Expression, path: &mut AttrPath, build: &mut Build) {
+fn record_literal_spans(
+    file: &SourceFile,
+    expr: &Expression,
+    path: &mut AttrPath,
+    build: &mut Build,
+) {
     match expr {
         Expression::Object(object) => {
             for (key, value) in object.iter() {
@@ -1623,9 +1671,9 @@ fn record_literal_spans(expr: &Expression, path: &mut AttrPath, build: &mut Buil
                     build
                         .spans
                         .attributes
-                        .insert(path.clone(), Span::new(start, end));
+                        .insert(path.clone(), file.parsed_span(start..end));
                 }
-                record_literal_spans(value.expr(), path, build);
+                record_literal_spans(file, value.expr(), path, build);
                 path.pop();
             }
         }
@@ -1636,9 +1684,9 @@ fn record_literal_spans(expr: &Expression, path: &mut AttrPath, build: &mut Buil
                     build
                         .spans
                         .attributes
-                        .insert(path.clone(), Span::new(range.start, range.end));
+                        .insert(path.clone(), file.parsed_span(range));
                 }
-                record_literal_spans(item, path, build);
+                record_literal_spans(file, item, path, build);
                 path.pop();
             }
         }
@@ -1712,8 +1760,9 @@ fn traversal_text(expr: &Expression) -> Option<String> {
     }
 }
 
-fn span_of(node: &impl hcl_edit::Span) -> Option<Span> {
-    node.span().map(|r| Span::new(r.start, r.end))
+/// The span of a parsed node in its file (mapped back when the file was translated).
+fn span_of(file: &SourceFile, node: &impl hcl_edit::Span) -> Option<Span> {
+    node.span().map(|r| file.parsed_span(r))
 }
 
 /// The block's first line: `resource "aws_s3_bucket" "logs" {`.
@@ -1721,6 +1770,10 @@ fn header_span(file: &SourceFile, block: &Block) -> Span {
     let Some(range) = block.span() else {
         return Span::default();
     };
+    if let Some(header) = file.translated_header(range.start) {
+        return header;
+    }
+    let range = file.parsed_span(range);
     let line_end = file
         .text
         .get(range.start..)
@@ -1768,13 +1821,28 @@ impl InputVariables {
         Ok(())
     }
 
-    /// Adds every assignment of a `--var-file` (HCL tfvars syntax).
+    /// Adds every assignment of a `--var-file` (tfvars syntax, or JSON for a `.json` file).
     pub fn add_var_file(&mut self, path: &Path) -> Result<(), String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("--var-file {}: {e}", path.display()))?;
-        let body: Body = text
-            .parse()
-            .map_err(|e: hcl_edit::parser::Error| format!("--var-file {}: {e}", path.display()))?;
+        let body: Body = if path.extension().is_some_and(|e| e == "json") {
+            let translation = super::json::translate_variables(&text).map_err(|e| {
+                let line = text
+                    .get(..e.offset)
+                    .map_or(1, |t| t.matches('\n').count() + 1);
+                format!("--var-file {}:{line}: {}", path.display(), e.message)
+            })?;
+            translation
+                .text
+                .parse()
+                .map_err(|e: hcl_edit::parser::Error| {
+                    format!("--var-file {}: {}", path.display(), e.message())
+                })?
+        } else {
+            text.parse().map_err(|e: hcl_edit::parser::Error| {
+                format!("--var-file {}: {e}", path.display())
+            })?
+        };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let env = NoNames::new(&dir, &dir);
         for attribute in body.attributes() {
