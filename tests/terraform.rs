@@ -318,6 +318,10 @@ fn json_syntax_evaluates_like_native_syntax() {
         web.attributes["metadata_options"],
         json!([{"http_tokens": "required"}])
     );
+    assert_eq!(
+        web.attributes["provisioner"],
+        json!([{"command": "echo bye", "when": "destroy"}])
+    );
     let group = resource(json, "aws_security_group.web");
     assert_eq!(group.provider.as_deref(), Some("aws.dr"));
     assert_eq!(

@@ -1515,7 +1515,16 @@ fn eval_body(
                     continue;
                 }
                 scope.refs.borrow_mut().clear();
-                let value = match evaluator.eval(&attribute.value) {
+                // A provisioner's `when = destroy` and `on_failure = continue` are keywords.
+                let keyword = match &attribute.value {
+                    Expression::Variable(v)
+                        if !top_level && ["when", "on_failure"].contains(&name.as_str()) =>
+                    {
+                        Some(Value::String(v.value().to_string()))
+                    }
+                    _ => None,
+                };
+                let value = match keyword.map_or_else(|| evaluator.eval(&attribute.value), Ok) {
                     Ok(value) => value,
                     Err(e) => {
                         scope.instance.warn_at(

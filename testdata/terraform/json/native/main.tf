@@ -97,6 +97,10 @@ resource "aws_instance" "web" {
     Name = "web-${count.index}"
     Port = var.ports[count.index]
   }
+  provisioner "local-exec" {
+    when    = destroy
+    command = "echo bye"
+  }
 }
 
 data "aws_iam_policy_document" "read" {
