@@ -173,8 +173,8 @@ impl SourceMap {
     fn original(&self, translated: usize, end: bool) -> usize {
         let after = self.anchors.partition_point(|&(t, _)| t <= translated);
         let exact = self.anchors.partition_point(|&(t, _)| t < translated);
-        if end && exact < after {
-            return self.anchors[exact].1;
+        if let Some(&(_, original)) = self.anchors.get(exact).filter(|_| end && exact < after) {
+            return original;
         }
         let Some(&(t, o)) = after.checked_sub(1).and_then(|i| self.anchors.get(i)) else {
             return 0;

@@ -440,6 +440,7 @@ fn top_level_block(name: &str) -> Option<(usize, Schema)> {
         "import" => (0, Schema::Import),
         "removed" => (0, Schema::Removed),
         "check" => (1, Schema::Check),
+        "ephemeral" | "action" => (2, Schema::Resource),
         _ => return None,
     })
 }
@@ -564,37 +565,41 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
-/// `aws.west`, `aws_s3_bucket.logs[0]`, `module.x["a"].id`: a plain traversal.
+/// `aws.west`, `aws_s3_bucket.logs[0].id`, `test.a[count.index]`, `module.x["a"]`: names
+/// joined by dots, each followed by index expressions. Anything else (a newline, braces, an
+/// operator outside brackets) is rejected, so a reference string never becomes other syntax.
 fn is_traversal(text: &str) -> bool {
-    let mut parts = text.split('.');
-    let Some(first) = parts.next() else {
-        return false;
-    };
-    let root_ok = |part: &str| {
-        let name_end = part.find('[').unwrap_or(part.len());
-        is_identifier(&part[..name_end]) && indexes_ok(&part[name_end..])
-    };
-    root_ok(first) && parts.all(root_ok)
-}
-
-/// `[0]`, `["key"]` suffixes (no nested brackets or dots inside keys).
-fn indexes_ok(mut rest: &str) -> bool {
-    while !rest.is_empty() {
-        let Some(close) = rest.find(']') else {
-            return false;
-        };
-        let inner = &rest[1..close];
-        let number = !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
-        let key = inner.len() >= 2
-            && inner.starts_with('"')
-            && inner.ends_with('"')
-            && !inner[1..inner.len() - 1].contains(['"', '\\']);
-        if !rest.starts_with('[') || !(number || key) {
+    let mut rest = text;
+    loop {
+        let name_end = rest.find(['.', '[']).unwrap_or(rest.len());
+        if !is_identifier(&rest[..name_end]) {
             return false;
         }
-        rest = &rest[close + 1..];
+        rest = &rest[name_end..];
+        while rest.starts_with('[') {
+            let Some(close) = index_end(rest) else {
+                return false;
+            };
+            rest = &rest[close + 1..];
+        }
+        match rest.strip_prefix('.') {
+            Some(next) => rest = next,
+            None => return rest.is_empty(),
+        }
     }
-    true
+}
+
+/// The position of the `]` closing the index that `text` starts with: a number, a quoted
+/// key, or a traversal such as `count.index`.
+fn index_end(text: &str) -> Option<usize> {
+    let close = text.find(']')?;
+    let inner = text[1..close].trim();
+    let number = !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    let key = inner.len() >= 2
+        && inner.starts_with('"')
+        && inner.ends_with('"')
+        && !inner[1..inner.len() - 1].contains(['"', '\\', '\n']);
+    (number || key || is_traversal(inner)).then_some(close)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1081,7 +1086,9 @@ mod tests {
         ] {
             assert!(is_traversal(ok), "{ok}");
         }
-        for bad in ["", "a b", "a.", "a[x]", "a[0", "${a}", "1a"] {
+        for bad in [
+            "", "a b", "a.", "a[x y]", "a[0", "${a}", "1a", "a\nb", "a[0]{",
+        ] {
             assert!(!is_traversal(bad), "{bad}");
         }
     }
