@@ -4,17 +4,20 @@
 Generates a large corpus under bench/corpus/ (git-ignored), then times the release binary on:
   - the bundled testdata/ (fixtures, examples, malformed inputs),
   - the generated corpus (1,000 Kubernetes manifest files, 100 Dockerfiles),
-  - one small file (start-up cost: what a pre-commit hook pays).
+  - one small file (start-up cost: what a pre-commit hook pays),
+  - one generated Terraform module of growing size, in native and in JSON syntax.
 Reports the median wall time over --runs runs and the peak resident memory (max RSS).
 
     cargo build --release && python3 bench/bench.py
 """
 import argparse
+import json
 import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -154,16 +157,59 @@ def generate_terraform(corpus: Path, sizes: list[int]) -> None:
         marker.write_text("")
 
 
+def terraform_json(size: int) -> dict:
+    """The module of generate_terraform in Terraform's JSON syntax."""
+    groups, instances, local_values = {}, {}, {"prefix": "bench", "ports": [22, 443], "tags": {"team": "core"}}
+    for i in range(size):
+        groups[f"sg{i}"] = {
+            "name": f"${{local.prefix}}-{i}",
+            "dynamic": {"ingress": {"for_each": "${local.ports}", "content": {
+                "from_port": "${ingress.value}", "to_port": "${ingress.value}", "protocol": "tcp",
+                "cidr_blocks": ["${var.cidr}"]}}},
+            "tags": f"${{merge(local.tags, {{ index = \"{i}\" }})}}",
+        }
+        instances[f"vm{i}"] = {
+            "count": 2, "ami": f"ami-{i}", "instance_type": "t3.micro",
+            "vpc_security_group_ids": [f"${{aws_security_group.sg{i}.id}}"],
+            "metadata_options": {"http_tokens": '${count.index == 0 ? "required" : "optional"}'},
+        }
+        local_values[f"name{i}"] = f"${{local.prefix}}-${{aws_security_group.sg{i}.name}}"
+    return {"variable": {"cidr": {"default": "10.0.0.0/8"}}, "locals": local_values,
+            "resource": {"aws_security_group": groups, "aws_instance": instances}}
+
+
+def generate_terraform_json(corpus: Path, sizes: list[int]) -> None:
+    for size in sizes:
+        directory = corpus / f"n{size}-json"
+        marker = directory / ".generated"
+        if marker.exists():
+            continue
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "main.tf.json").write_text(json.dumps(terraform_json(size), indent=2))
+        marker.write_text("")
+
+
+GNU_TIME = Path("/usr/bin/time")
+
+
 def measure(args: list[str], runs: int) -> tuple[float, float, int]:
-    """Median wall seconds, peak RSS in MiB, exit code."""
+    """Median wall seconds, peak RSS in MiB, exit code.
+
+    The peak RSS comes from GNU time: the rusage of a child of this Python process would count
+    Python's own peak too (Linux carries it across exec)."""
     walls, peak, code = [], 0, 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen([str(BINARY), *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        walls.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss)
-        code = os.waitstatus_to_exitcode(status)
+    with tempfile.NamedTemporaryFile(mode="r") as report:
+        prefix = [str(GNU_TIME), "-f", "%M", "-o", report.name] if GNU_TIME.exists() else []
+        for _ in range(runs):
+            start = time.perf_counter()
+            process = subprocess.run([*prefix, str(BINARY), *args], cwd=ROOT,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            walls.append(time.perf_counter() - start)
+            code = process.returncode
+            if prefix:
+                report.seek(0)
+                lines = [line for line in report.read().splitlines() if line.strip().isdigit()]
+                peak = max(peak, int(lines[-1]) if lines else 0)
     return statistics.median(walls), peak / 1024, code
 
 
@@ -186,10 +232,16 @@ def main() -> int:
     ]
     sizes = [500, 1000, 2000, 4000]
     generate_terraform(ROOT / "bench" / "terraform-corpus", sizes)
+    generate_terraform_json(ROOT / "bench" / "terraform-corpus", sizes)
     for size in sizes:
         cases.append((f"terraform module, {size} x (sg + 2 instances + local)",
                       ["scan", "--format", "json", f"bench/terraform-corpus/n{size}"]))
+    for size in sizes:
+        cases.append((f"the same in JSON syntax (.tf.json), {size}",
+                      ["scan", "--format", "json", f"bench/terraform-corpus/n{size}-json"]))
     print(f"cpus: {os.cpu_count()}, runs per case: {options.runs} (median wall time, peak RSS)")
+    if not GNU_TIME.exists():
+        print("peak RSS not measured: /usr/bin/time (GNU time) is not installed", file=sys.stderr)
     print(f"{'case':<50} {'wall':>9} {'peak RSS':>10} {'exit':>5}")
     for name, args in cases:
         wall, rss, code = measure(args, options.runs)

@@ -373,3 +373,32 @@ fn malformed_terraform_json_is_reported_at_its_line_and_column() {
     let document = only_document(&inputs);
     resource(document, "aws_instance.still_checked");
 }
+
+#[test]
+fn a_json_var_file_is_read_as_literal_values() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+variable "name" {}
+variable "ports" { type = list(number) }
+resource "aws_ssm_parameter" "p" {
+  name  = var.name
+  value = join(",", var.ports)
+}
+"#,
+    )
+    .unwrap();
+    let vars = dir.path().join("prod.tfvars.json");
+    std::fs::write(&vars, r#"{"name": "app-${literal}", "ports": [80, "443"]}"#).unwrap();
+    let mut options = ScanOptions::new(vec![dir.path().to_path_buf()]);
+    options.variables.add_var_file(&vars).unwrap();
+    let inputs = read_inputs(&options).unwrap();
+    let parameter = resource(only_document(&inputs), "aws_ssm_parameter.p");
+    assert_eq!(parameter.attributes["name"], "app-${literal}");
+    assert_eq!(parameter.attributes["value"], "80,443");
+
+    std::fs::write(&vars, "{\n  \"name\": [1,]\n}").unwrap();
+    let error = options.variables.add_var_file(&vars).unwrap_err();
+    assert!(error.ends_with("prod.tfvars.json:2: expected a JSON value, found ']'"), "{error}");
+}
