@@ -470,7 +470,7 @@ enum Property {
 }
 
 /// Map arguments that hold lowercase keys often enough to look like nested blocks.
-const MAP_ARGUMENTS: [&str; 8] = [
+const MAP_ARGUMENTS: [&str; 12] = [
     "tags",
     "tags_all",
     "labels",
@@ -479,6 +479,11 @@ const MAP_ARGUMENTS: [&str; 8] = [
     "environment_variables",
     "triggers",
     "parameters",
+    // The Kubernetes provider's config maps, secrets and pod specs.
+    "data",
+    "binary_data",
+    "string_data",
+    "node_selector",
 ];
 
 fn property(schema: Schema, name: &str, value: &Node) -> Property {
