@@ -402,3 +402,42 @@ resource "aws_ssm_parameter" "p" {
     let error = options.variables.add_var_file(&vars).unwrap_err();
     assert!(error.ends_with("prod.tfvars.json:2: expected a JSON value, found ']'"), "{error}");
 }
+
+#[test]
+fn plan_findings_point_at_a_json_configuration_beside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        testdata("terraform/plan/root-module.json"),
+        dir.path().join("plan.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf.json"),
+        r#"{
+  "resource": {
+    "aws_instance": {
+      "web": {
+        "ami": "ami-0c55b159cbfafe1f0",
+        "instance_type": "t3.micro",
+        "metadata_options": { "http_tokens": "optional" }
+      }
+    }
+  }
+}
+"#,
+    )
+    .unwrap();
+    let plan = read_inputs(&ScanOptions::new(vec![dir.path().join("plan.json")])).unwrap();
+    let document = only_document(&plan);
+    let web = resource(document, "aws_instance.web");
+    assert!(web.file.ends_with("main.tf.json"), "{}", web.file);
+    assert_eq!(line_of(document, web, ""), 4);
+    let span = web.spans.resolve(&[
+        tenet::ir::PathSegment::Key("metadata_options".into()),
+        tenet::ir::PathSegment::Index(0),
+        tenet::ir::PathSegment::Key("http_tokens".into()),
+    ]);
+    let file = document.file(&web.file).unwrap();
+    assert_eq!(file.position(span.start).line, 7);
+    assert_eq!(file.position(span.start).column, 31);
+}

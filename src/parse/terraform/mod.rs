@@ -210,7 +210,11 @@ pub fn attach_configuration(
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .any(|e| e.path().extension().is_some_and(|x| x == "tf"))
+                .any(|e| {
+                    let name = e.file_name();
+                    let name = name.to_string_lossy();
+                    name.ends_with(".tf") || name.ends_with(".tf.json")
+                })
         })
         .unwrap_or(false);
     if !has_configuration {
