@@ -400,7 +400,10 @@ resource "aws_ssm_parameter" "p" {
 
     std::fs::write(&vars, "{\n  \"name\": [1,]\n}").unwrap();
     let error = options.variables.add_var_file(&vars).unwrap_err();
-    assert!(error.ends_with("prod.tfvars.json:2: expected a JSON value, found ']'"), "{error}");
+    assert!(
+        error.ends_with("prod.tfvars.json:2: expected a JSON value, found ']'"),
+        "{error}"
+    );
 }
 
 #[test]

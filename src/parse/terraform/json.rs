@@ -86,7 +86,7 @@ pub fn translate_variables(json: &str) -> Result<Translation, JsonError> {
         ));
     };
     let mut writer = Writer::default();
-    for member in members {
+    for member in members.iter().filter(|m| m.key != "//") {
         writer.attribute(member, Mode::Literal)?;
     }
     Ok(writer.finish())

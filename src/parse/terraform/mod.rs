@@ -208,13 +208,11 @@ pub fn attach_configuration(
     };
     let has_configuration = std::fs::read_dir(&dir)
         .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .any(|e| {
-                    let name = e.file_name();
-                    let name = name.to_string_lossy();
-                    name.ends_with(".tf") || name.ends_with(".tf.json")
-                })
+            entries.filter_map(Result::ok).any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".tf") || name.ends_with(".tf.json")
+            })
         })
         .unwrap_or(false);
     if !has_configuration {
