@@ -221,6 +221,7 @@ fn spec(name: &str) -> Option<Spec> {
         "filesha1" => s(1, 1, Top, Files(filesha1)),
         "filesha256" => s(1, 1, Top, Files(filesha256)),
         "filesha512" => s(1, 1, Top, Files(filesha512)),
+        "fileset" => s(2, 2, Top, Files(fileset)),
         "templatefile" => s(2, 2, Top, Files(templatefile)),
         "templatestring" => s(2, 2, Top, Files(templatestring)),
         // Not reproducible statically
@@ -3983,6 +3984,119 @@ fn fileexists(args: &[Value], ctx: &FunctionContext<'_>) -> CallResult {
     }
 }
 
+/// Most directory entries `fileset` looks at before giving up (the result is then unknown).
+const FILESET_MAX_ENTRIES: usize = 100_000;
+
+/// `fileset(path, pattern)`: the regular files under `path` whose path relative to it matches
+/// the glob `pattern` (`*`, `?`, `**`, `[class]`, `{a,b}`), as a sorted set of `/`-separated
+/// paths. Only files inside the scan root are listed.
+fn fileset(args: &[Value], ctx: &FunctionContext<'_>) -> CallResult {
+    let base = str_at(args, 0)?;
+    let pattern = str_at(args, 1)?;
+    let Some(matcher) = glob_regex(&pattern) else {
+        return invalid(format!(
+            "failed to glob pattern {pattern:?}: syntax error in pattern"
+        ));
+    };
+    let dir = match resolve(ctx, &base)? {
+        Resolved::Exists(dir) if dir.is_dir() => dir,
+        // A missing directory matches nothing, as in Terraform.
+        _ => return Ok(Value::List(Vec::new())),
+    };
+    let root = ctx.scan_root.canonicalize().unwrap_or_default();
+    let mut found = Vec::new();
+    let mut seen_dirs = std::collections::HashSet::from([dir.clone()]);
+    let mut pending = vec![(dir, String::new())];
+    let mut visited = 0usize;
+    while let Some((directory, prefix)) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&directory) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            visited += 1;
+            if visited > FILESET_MAX_ENTRIES {
+                return Ok(Value::Unknown);
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = format!("{prefix}{name}");
+            // Symbolic links are followed, but never out of the scan root (nor in a loop).
+            let Ok(real) = entry.path().canonicalize() else {
+                continue;
+            };
+            if !real.starts_with(&root) {
+                continue;
+            }
+            if real.is_dir() {
+                if seen_dirs.insert(real.clone()) {
+                    pending.push((real, format!("{relative}/")));
+                }
+            } else if real.is_file() && matcher.is_match(&relative) {
+                found.push(Value::String(relative));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    Ok(Value::List(found))
+}
+
+/// A doublestar glob (what `fileset` takes) as an anchored regular expression.
+fn glob_regex(pattern: &str) -> Option<regex::Regex> {
+    let mut out = String::from("^");
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut i = 0;
+    let mut alternatives = 0usize;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '*' if chars.get(i + 1) == Some(&'*') => {
+                let at_start = i == 0 || chars.get(i - 1) == Some(&'/');
+                let slash_after = chars.get(i + 2) == Some(&'/');
+                if at_start && slash_after {
+                    out.push_str("(?:.*/)?");
+                    i += 3;
+                    continue;
+                }
+                out.push_str(".*");
+                i += 2;
+                continue;
+            }
+            '*' => out.push_str("[^/]*"),
+            '?' => out.push_str("[^/]"),
+            '[' => {
+                let close =
+                    (i + 1..chars.len()).find(|&j| chars.get(j) == Some(&']') && j > i + 1)?;
+                out.push('[');
+                let mut class: String = chars.get(i + 1..close)?.iter().collect();
+                if let Some(rest) = class.strip_prefix('!') {
+                    class = format!("^{rest}");
+                }
+                out.push_str(&class.replace('[', "\\["));
+                out.push(']');
+                i = close;
+            }
+            '{' => {
+                alternatives += 1;
+                out.push_str("(?:");
+            }
+            ',' if alternatives > 0 => out.push('|'),
+            '}' if alternatives > 0 => {
+                alternatives -= 1;
+                out.push(')');
+            }
+            '\\' => {
+                i += 1;
+                out.push_str(&regex::escape(&chars.get(i)?.to_string()));
+            }
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+        i += 1;
+    }
+    if alternatives > 0 {
+        return None;
+    }
+    out.push('$');
+    regex::Regex::new(&out).ok()
+}
+
 /// `templatefile(path, vars)`: the file rendered as a template with the given variables.
 fn templatefile(args: &[Value], ctx: &FunctionContext<'_>) -> CallResult {
     let path = str_at(args, 0)?;
@@ -5275,6 +5389,48 @@ mod tests {
             render_template: &fake_render,
         };
         call(name, args, &ctx)
+    }
+
+    #[test]
+    fn fileset_globs_files_inside_the_root_only() {
+        let t = tree();
+        std::fs::write(t.module.join("conf").join("a.json"), "{}").unwrap();
+        std::fs::create_dir_all(t.module.join("conf").join("deep")).unwrap();
+        std::fs::write(t.module.join("conf").join("deep").join("b.json"), "{}").unwrap();
+        let names = |v: Vec<&str>| Ok(Value::List(v.into_iter().map(s).collect()));
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("."), s("*.json")]),
+            names(vec!["config.json"])
+        );
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("."), s("**/*.json")]),
+            names(vec!["conf/a.json", "conf/deep/b.json", "config.json"])
+        );
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("conf"), s("{a,deep/b}.[j]son")]),
+            names(vec!["a.json", "deep/b.json"])
+        );
+        // `up` links outside the root and `link.txt` to a file outside it: never listed.
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("."), s("**/secret.txt")]),
+            names(vec![])
+        );
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("."), s("link.txt")]),
+            names(vec![])
+        );
+        assert_eq!(
+            run_in(&t, "fileset", vec![s("missing"), s("*")]),
+            names(vec![])
+        );
+        assert!(matches!(
+            run_in(&t, "fileset", vec![s("."), s("{a,b")]),
+            Err(CallError::Invalid(_))
+        ));
+        assert!(matches!(
+            run_in(&t, "fileset", vec![s("../../.."), s("*")]),
+            Err(CallError::OutsideRoot(_))
+        ));
     }
 
     #[test]
