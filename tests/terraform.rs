@@ -444,3 +444,29 @@ fn plan_findings_point_at_a_json_configuration_beside_the_plan() {
     assert_eq!(file.position(span.start).line, 7);
     assert_eq!(file.position(span.start).column, 31);
 }
+
+#[test]
+fn override_files_are_flagged_as_not_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("dev_override.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let inputs = read_inputs(&ScanOptions::new(vec![dir.path().to_path_buf()])).unwrap();
+    let warning = inputs
+        .diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("dev_override.tf"))
+        .unwrap();
+    assert_eq!(
+        (warning.level, warning.code),
+        (Level::Warning, Code::Unsupported)
+    );
+    assert!(warning.message.contains("not merged"));
+}

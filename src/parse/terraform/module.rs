@@ -206,6 +206,15 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
                 continue;
             }
         };
+        if is_tf && (stem == "override.tf" || stem.ends_with("_override.tf")) {
+            module.diagnostics.push(Diagnostic::new(
+                Level::Warning,
+                Code::Unsupported,
+                file.display.as_str(),
+                "override files are not merged into the blocks they override yet: each block \
+                 in this file is evaluated as a declaration of its own",
+            ));
+        }
         let parsed = if json {
             parse_json_body(&file, is_tfvars)
         } else {
