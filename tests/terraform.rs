@@ -470,3 +470,23 @@ fn override_files_are_flagged_as_not_merged() {
     );
     assert!(warning.message.contains("not merged"));
 }
+
+#[test]
+fn tfvars_files_apply_in_terraform_order_json_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "main.tf",
+        "variable \"a\" {}\nvariable \"b\" {}\nvariable \"c\" {}\nvariable \"d\" {}\n\
+         resource \"aws_ssm_parameter\" \"p\" {\n  value = \"${var.a} ${var.b} ${var.c} ${var.d}\"\n}\n",
+    );
+    // Later files win: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json)
+    // in lexical order.
+    write("terraform.tfvars", "a = 1\nb = 1\nc = 1\nd = 1\n");
+    write("terraform.tfvars.json", r#"{"b": 2, "c": 2, "d": 2}"#);
+    write("x.auto.tfvars", "c = 3\nd = 3\n");
+    write("x.auto.tfvars.json", r#"{"d": "4"}"#);
+    let inputs = read_inputs(&ScanOptions::new(vec![dir.path().to_path_buf()])).unwrap();
+    let parameter = resource(only_document(&inputs), "aws_ssm_parameter.p");
+    assert_eq!(parameter.attributes["value"], "1 2 3 4");
+}
