@@ -128,7 +128,8 @@ pub struct TerraformArgs {
     /// Set a Terraform root-module variable (repeatable), like `terraform plan -var`.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     pub vars: Vec<String>,
-    /// Read Terraform variables from a tfvars FILE (repeatable), after the module's own.
+    /// Read Terraform variables from a tfvars FILE (repeatable; JSON when it ends in `.json`),
+    /// after the module's own.
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
     /// Most instances one Terraform `count` or `for_each` may expand to.
