@@ -194,6 +194,7 @@ fn spec(name: &str) -> Option<Spec> {
         "base64encode" => s(1, 1, Top, Pure(base64encode)),
         "base64sha256" => s(1, 1, Top, Pure(base64sha256)),
         "base64sha512" => s(1, 1, Top, Pure(base64sha512)),
+        "csvdecode" => s(1, 1, Top, Pure(csvdecode)),
         "jsondecode" => s(1, 1, Top, Pure(jsondecode)),
         "jsonencode" => s(1, 1, Deep, Pure(jsonencode)),
         "md5" => s(1, 1, Top, Pure(md5)),
@@ -2391,6 +2392,100 @@ fn jsondecode(args: &[Value]) -> CallResult {
         Ok(parsed) => Ok(Value::from_json(&parsed)),
         Err(e) => invalid(format!("invalid JSON: {e}")),
     }
+}
+
+/// `csvdecode(string)`: the rows after the header line as objects of strings, read as Go's
+/// `encoding/csv` does (RFC 4180 quoting, blank lines skipped, every row as wide as the header).
+fn csvdecode(args: &[Value]) -> CallResult {
+    let text = str_at(args, 0)?.replace("\r\n", "\n");
+    let mut records: Vec<Vec<String>> = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1usize;
+    while chars.peek().is_some() {
+        if chars.peek() == Some(&'\n') {
+            chars.next();
+            line += 1;
+            continue;
+        }
+        let mut record = Vec::new();
+        loop {
+            let mut field = String::new();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                loop {
+                    match chars.next() {
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => {
+                            if c == '\n' {
+                                line += 1;
+                            }
+                            field.push(c);
+                        }
+                        None => {
+                            return invalid(format!(
+                                "parse error on line {line}: extraneous or missing \" in quoted-field"
+                            ));
+                        }
+                    }
+                }
+                if !matches!(chars.peek(), None | Some(',' | '\n')) {
+                    return invalid(format!(
+                        "parse error on line {line}: extraneous or missing \" in quoted-field"
+                    ));
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    if c == ',' || c == '\n' {
+                        break;
+                    }
+                    if c == '"' {
+                        return invalid(format!(
+                            "parse error on line {line}: bare \" in non-quoted-field"
+                        ));
+                    }
+                    field.push(c);
+                    chars.next();
+                }
+            }
+            record.push(field);
+            match chars.next() {
+                Some(',') => continue,
+                Some(_) => {
+                    line += 1;
+                    break;
+                }
+                None => break,
+            }
+        }
+        if let Some(first) = records.first() {
+            if record.len() != first.len() {
+                return invalid(format!(
+                    "parse error on line {line}: wrong number of fields"
+                ));
+            }
+        }
+        records.push(record);
+    }
+    let mut rows = records.into_iter();
+    let Some(header) = rows.next() else {
+        return invalid("missing header line");
+    };
+    Ok(Value::List(
+        rows.map(|row| {
+            Value::Object(
+                header
+                    .iter()
+                    .cloned()
+                    .zip(row.into_iter().map(Value::String))
+                    .collect(),
+            )
+        })
+        .collect(),
+    ))
 }
 
 /// `yamlencode(value)`: YAML 1.2 block style exactly as Terraform's emitter (libyaml, via
@@ -5389,6 +5484,28 @@ mod tests {
             render_template: &fake_render,
         };
         call(name, args, &ctx)
+    }
+
+    #[test]
+    fn csvdecode_reads_rows_as_objects_like_go() {
+        let row = |pairs: &[(&str, &str)]| {
+            Value::Object(pairs.iter().map(|(k, v)| (k.to_string(), s(v))).collect())
+        };
+        assert_eq!(
+            ok(
+                "csvdecode",
+                vec![s("name,cidr\r\nweb,\"10.0.0.0/8\"\n\n\"a, \"\"b\"\"\",\n")]
+            ),
+            Value::List(vec![
+                row(&[("name", "web"), ("cidr", "10.0.0.0/8")]),
+                row(&[("name", "a, \"b\""), ("cidr", "")]),
+            ])
+        );
+        assert_eq!(ok("csvdecode", vec![s("only,header")]), Value::List(vec![]));
+        fails("csvdecode", vec![s("")]);
+        fails("csvdecode", vec![s("a,b\n1\n")]);
+        fails("csvdecode", vec![s("a\nx\"y\n")]);
+        fails("csvdecode", vec![s("a\n\"x\n")]);
     }
 
     #[test]
