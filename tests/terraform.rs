@@ -363,9 +363,17 @@ fn malformed_terraform_json_is_reported_at_its_line_and_column() {
     };
     assert_eq!(at("trailing_comma.tf.json").0, Some(4));
     assert_eq!(at("trailing_comma.tf.json").1, Some(29));
-    // An invalid template inside a JSON string: the HCL error, at its place in the string.
+    // An unterminated interpolation inside a JSON string, at the string.
     assert_eq!(at("bad_template.tf.json").0, Some(3));
-    assert_eq!(at("bad_template.tf.json").1, Some(30));
+    assert_eq!(at("bad_template.tf.json").1, Some(13));
+    assert!(
+        at("bad_template.tf.json")
+            .2
+            .contains("unterminated interpolation")
+    );
+    // An invalid expression inside a JSON string: the HCL error, at its place in the string.
+    assert_eq!(at("bad_expression.tf.json").0, Some(3));
+    assert_eq!(at("bad_expression.tf.json").1, Some(33));
     assert!(at("unknown_block.tf.json").2.contains("\"resources\""));
     assert!(at("deep.tf.json").2.contains("deeper than 128"));
     assert!(at("terraform.tfvars.json").2.contains("must be an object"));

@@ -738,7 +738,7 @@ impl Writer {
 
     fn attribute(&mut self, member: &Member, mode: Mode) -> Result<(), JsonError> {
         self.key(member)?;
-        self.expression(&member.value, mode);
+        self.expression(&member.value, mode)?;
         self.out.push('\n');
         Ok(())
     }
@@ -750,9 +750,9 @@ impl Writer {
             (Property::Reference, Json::String(text)) if is_traversal(unwrap(text)) => {
                 self.out.push_str(unwrap(text));
             }
-            (Property::TypeConstraint, Json::String(text)) => {
+            (Property::TypeConstraint, Json::String(text)) if is_self_contained_type(text) => {
                 // Parsed by the HCL parser like a native type; a bad one is a parse error.
-                self.out.push_str(&text.replace(['\n', '\r'], " "));
+                self.out.push_str(text);
             }
             (Property::References, Json::Array(items)) => {
                 self.out.push('[');
@@ -794,14 +794,15 @@ impl Writer {
         Ok(())
     }
 
-    fn expression(&mut self, node: &Node, mode: Mode) {
+    fn expression(&mut self, node: &Node, mode: Mode) -> Result<(), JsonError> {
         self.anchor(node.span.start);
         match &node.value {
             Json::Null => self.out.push_str("null"),
             Json::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => self.out.push_str(n),
             Json::String(s) => match mode {
-                Mode::Template => push_template(&mut self.out, s),
+                Mode::Template => push_template(&mut self.out, s)
+                    .map_err(|message| JsonError::new(message, node.span.start))?,
                 Mode::Literal => push_literal(&mut self.out, s),
             },
             Json::Array(items) => {
@@ -810,7 +811,7 @@ impl Writer {
                     if i > 0 {
                         self.out.push_str(", ");
                     }
-                    self.expression(item, mode);
+                    self.expression(item, mode)?;
                 }
                 self.out.push(']');
             }
@@ -825,19 +826,21 @@ impl Writer {
                     let has_template = member.key.contains("${") || member.key.contains("%{");
                     if mode == Mode::Template && has_template {
                         self.out.push('(');
-                        push_template(&mut self.out, &member.key);
+                        push_template(&mut self.out, &member.key)
+                            .map_err(|message| JsonError::new(message, member.key_span.start))?;
                         self.out.push(')');
                     } else {
                         push_literal(&mut self.out, &member.key);
                     }
                     self.anchor(member.key_span.end);
                     self.out.push_str(" = ");
-                    self.expression(&member.value, mode);
+                    self.expression(&member.value, mode)?;
                 }
                 self.out.push('}');
             }
         }
         self.anchor(node.span.end);
+        Ok(())
     }
 }
 
@@ -870,8 +873,10 @@ fn push_literal(out: &mut String, text: &str) {
 }
 
 /// A quoted native template with the same meaning as the JSON string template `text`:
-/// literal parts are escaped, interpolations and directives are copied as written.
-fn push_template(out: &mut String, text: &str) {
+/// literal parts are escaped, interpolations and directives are copied as written. What is
+/// written is always one complete string token: an interpolation, nested string or comment
+/// left open is an error (as it is in Terraform), never text that could swallow what follows.
+fn push_template(out: &mut String, text: &str) -> Result<(), String> {
     #[derive(Clone, Copy)]
     enum Within {
         /// Inside `${ … }` or `%{ … }`, with this many unclosed `{`.
@@ -917,18 +922,47 @@ fn push_template(out: &mut String, text: &str) {
                     stack.push(Within::Quoted);
                     out.push(c);
                 }
+                // Comments end inside the string: a line comment at its newline, a block
+                // comment at `*/`. Each becomes one space.
+                '#' => {
+                    skip_line_comment(&mut chars);
+                    out.push(' ');
+                }
+                '/' if chars.peek() == Some(&'/') => {
+                    skip_line_comment(&mut chars);
+                    out.push(' ');
+                }
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    let mut previous = ' ';
+                    loop {
+                        match chars.next() {
+                            Some('/') if previous == '*' => break,
+                            Some(c) => previous = c,
+                            None => return Err("unterminated comment in a template".into()),
+                        }
+                    }
+                    out.push(' ');
+                }
                 '\n' | '\r' => out.push(' '),
                 c => out.push(c),
             },
             Some(Within::Quoted) => match c {
                 '\\' => {
                     out.push(c);
-                    if let Some(escaped) = chars.next() {
-                        out.push(escaped);
+                    match chars.next() {
+                        Some('\n') => out.push('n'),
+                        Some(escaped) => out.push(escaped),
+                        None => return Err("unterminated string in a template".into()),
                     }
                 }
                 '"' => {
                     stack.pop();
+                    out.push(c);
+                }
+                '$' | '%' if chars.peek() == Some(&c) => {
+                    chars.next();
+                    out.push(c);
                     out.push(c);
                 }
                 '$' | '%' if chars.peek() == Some(&'{') => {
@@ -938,11 +972,61 @@ fn push_template(out: &mut String, text: &str) {
                     stack.push(Within::Expression(0));
                 }
                 '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
                 c => out.push(c),
             },
         }
     }
+    if !stack.is_empty() {
+        return Err(
+            "unterminated interpolation or directive in a template (a `${` or `%{` \
+                    without its `}`)"
+                .into(),
+        );
+    }
     out.push('"');
+    Ok(())
+}
+
+fn skip_line_comment(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if c == '\n' {
+            break;
+        }
+    }
+}
+
+/// A type constraint written as a string (`"map(object({ a = string }))"`) that is safe to
+/// copy as native syntax: one line, brackets and quotes balanced, no comments or heredocs.
+fn is_self_contained_type(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '\\' if chars.next().is_none_or(|e| e == '\n') => return false,
+                '"' => quoted = false,
+                '\n' | '\r' | '$' | '%' => return false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            '#' | '\n' | '\r' => return false,
+            '/' | '<' if chars.peek().is_some_and(|n| matches!(n, '/' | '*' | '<')) => {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    depth == 0 && !quoted
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -973,17 +1057,43 @@ mod tests {
     #[test]
     fn strings_are_templates_with_native_escapes() {
         let mut out = String::new();
-        push_template(
-            &mut out,
-            "a \"q\" \\ ${x}\n$${y} %%{z} ${f(\"s${g}\", {k = 1})}",
-        );
+        let template = "a \"q\" \\ ${x}\n$${y} %%{z} ${f(\"s${g}$${h}\", {k = 1})}";
+        assert_eq!(push_template(&mut out, template), Ok(()));
         assert_eq!(
             out,
-            r#""a \"q\" \\ ${x}\n$${y} %%{z} ${f("s${g}", {k = 1})}""#
+            r#""a \"q\" \\ ${x}\n$${y} %%{z} ${f("s${g}$${h}", {k = 1})}""#
         );
         let mut literal = String::new();
         push_literal(&mut literal, "${not} %{here} \"q\"\t");
         assert_eq!(literal, r#""$${not} %%{here} \"q\"\t""#);
+    }
+
+    #[test]
+    fn a_template_is_always_one_complete_string() {
+        let mut out = String::new();
+        // Comments inside an interpolation end inside the string and become a space.
+        assert_eq!(push_template(&mut out, "${a /* } */ + 1 # x\n}"), Ok(()));
+        assert_eq!(out, "\"${a   + 1  }\"");
+        // Left open, they (or the interpolation) would swallow the text that follows.
+        for open in ["${a /* }", "${a", "${\"b}", "%{ if x ", r#"${ "a\"}"#] {
+            assert!(push_template(&mut String::new(), open).is_err(), "{open}");
+        }
+        assert_eq!(
+            translate(r#"{"locals": {"a": "${x /* }", "b": 1, "c": "${ */ 1}"}}"#),
+            "error at 17: unterminated comment in a template"
+        );
+        assert!(is_self_contained_type(
+            "map(object({ a = optional(string, \"x\") }))"
+        ));
+        for bad in [
+            "string /*",
+            "list(string",
+            "string # x",
+            "string\nresource",
+            "map(\")",
+        ] {
+            assert!(!is_self_contained_type(bad), "{bad}");
+        }
     }
 
     #[test]
