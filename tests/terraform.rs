@@ -232,30 +232,36 @@ resource "aws_s3_bucket" "copy" {
     );
 }
 
-#[test]
-fn plan_findings_point_at_the_configuration_beside_the_plan() {
+/// Scans `root-module.json` next to a configuration file `name` holding `text`: the plan's
+/// `aws_instance.web` with the (file, line, column) of its `http_tokens`.
+fn plan_beside(name: &str, text: &str) -> (String, usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         testdata("terraform/plan/root-module.json"),
         dir.path().join("plan.json"),
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("main.tf"),
-        "resource \"aws_instance\" \"web\" {\n  ami           = \"ami-0c55b159cbfafe1f0\"\n  instance_type = \"t3.micro\"\n  metadata_options {\n    http_tokens = \"optional\"\n  }\n}\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
     let plan = read_inputs(&ScanOptions::new(vec![dir.path().join("plan.json")])).unwrap();
     let document = only_document(&plan);
     let web = resource(document, "aws_instance.web");
-    assert!(web.file.ends_with("main.tf"), "{}", web.file);
     let span = web.spans.resolve(&[
         tenet::ir::PathSegment::Key("metadata_options".into()),
         tenet::ir::PathSegment::Index(0),
         tenet::ir::PathSegment::Key("http_tokens".into()),
     ]);
-    let file = document.file(&web.file).unwrap();
-    assert_eq!(file.position(span.start).line, 5);
+    let at = document.file(&web.file).unwrap().position(span.start);
+    (web.file.clone(), at.line, at.column)
+}
+
+#[test]
+fn plan_findings_point_at_the_configuration_beside_the_plan() {
+    let (file, line, _) = plan_beside(
+        "main.tf",
+        "resource \"aws_instance\" \"web\" {\n  ami           = \"ami-0c55b159cbfafe1f0\"\n  instance_type = \"t3.micro\"\n  metadata_options {\n    http_tokens = \"optional\"\n  }\n}\n",
+    );
+    assert!(file.ends_with("main.tf"), "{file}");
+    assert_eq!(line, 5);
     // Without the configuration, the same resource points into the plan.
     let alone = read("terraform/plan/root-module.json");
     assert!(
@@ -416,14 +422,8 @@ resource "aws_ssm_parameter" "p" {
 
 #[test]
 fn plan_findings_point_at_a_json_configuration_beside_the_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        testdata("terraform/plan/root-module.json"),
-        dir.path().join("plan.json"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("main.tf.json"),
+    let (file, line, column) = plan_beside(
+        "main.tf.json",
         r#"{
   "resource": {
     "aws_instance": {
@@ -436,21 +436,9 @@ fn plan_findings_point_at_a_json_configuration_beside_the_plan() {
   }
 }
 "#,
-    )
-    .unwrap();
-    let plan = read_inputs(&ScanOptions::new(vec![dir.path().join("plan.json")])).unwrap();
-    let document = only_document(&plan);
-    let web = resource(document, "aws_instance.web");
-    assert!(web.file.ends_with("main.tf.json"), "{}", web.file);
-    assert_eq!(line_of(document, web, ""), 4);
-    let span = web.spans.resolve(&[
-        tenet::ir::PathSegment::Key("metadata_options".into()),
-        tenet::ir::PathSegment::Index(0),
-        tenet::ir::PathSegment::Key("http_tokens".into()),
-    ]);
-    let file = document.file(&web.file).unwrap();
-    assert_eq!(file.position(span.start).line, 7);
-    assert_eq!(file.position(span.start).column, 31);
+    );
+    assert!(file.ends_with("main.tf.json"), "{file}");
+    assert_eq!((line, column), (7, 31));
 }
 
 #[test]
