@@ -486,3 +486,38 @@ fn tfvars_files_apply_in_terraform_order_json_included() {
     let parameter = resource(only_document(&inputs), "aws_ssm_parameter.p");
     assert_eq!(parameter.attributes["value"], "1 2 3 4");
 }
+
+#[test]
+fn json_escapes_and_literal_for_each_evaluate_as_terraform_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf.json"),
+        r#"{"resource": {"aws_s3_bucket": {
+  "a": {"tags": {"n": "$$${\"/*\"}"}},
+  "b": {"acl": "public-read", "tags": {"n": "$$${\"*/ == \"}"}}},
+  "aws_vpc": {"net": {"for_each": {"primary": "10.0.0.0/16", "dr": "10.1.0.0/16"},
+                      "cidr_block": "${each.value}"}}}}"#,
+    )
+    .unwrap();
+    let inputs = read_inputs(&ScanOptions::new(vec![dir.path().to_path_buf()])).unwrap();
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let document = only_document(&inputs);
+    // `$$${` is a literal `$` and the escape `$${`: both buckets exist, tags are text.
+    assert_eq!(
+        resource(document, "aws_s3_bucket.a").attributes["tags"]["n"],
+        "$${\"/*\"}"
+    );
+    assert_eq!(
+        resource(document, "aws_s3_bucket.b").attributes["acl"],
+        "public-read"
+    );
+    // A literal map in `for_each` is the meta-argument, not a nested block.
+    assert_eq!(
+        resource(document, "aws_vpc.net[\"dr\"]").attributes["cidr_block"],
+        "10.1.0.0/16"
+    );
+    assert_eq!(
+        resource(document, "aws_vpc.net[\"primary\"]").attributes["for_each"],
+        Value::Null
+    );
+}

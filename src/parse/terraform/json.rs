@@ -422,7 +422,9 @@ enum Schema {
     Check,
     /// Only arguments, evaluated as templates (`connection`, `validation`, `precondition`).
     Arguments,
-    /// Only literal arguments (`backend`, `required_providers`, `cloud`).
+    /// The `cloud` block: literal arguments and a `workspaces` block.
+    Cloud,
+    /// Only literal arguments (`backend`, `required_providers`, `workspaces`).
     Literal,
 }
 
@@ -501,6 +503,7 @@ fn property(schema: Schema, name: &str, value: &Node) -> Property {
         (S::Resource | S::Removed, "provisioner") => Block(1, S::Provisioner),
         (S::Resource | S::Removed | S::Provisioner, "connection") => Block(0, S::Arguments),
         (S::Resource | S::Provider, "dynamic") => Block(1, S::Dynamic),
+        (S::Resource, "count" | "for_each") => template,
         (S::Resource | S::Provider, _) => provider_property(name, value),
         (S::ModuleCall, "source" | "version") => Argument(Mode::Literal),
         (S::ModuleCall, "providers") => Property::ProviderMap,
@@ -510,8 +513,10 @@ fn property(schema: Schema, name: &str, value: &Node) -> Property {
         (S::Variable, "validation") => Block(0, S::Arguments),
         (S::Output, "precondition") => Block(0, S::Arguments),
         (S::Terraform, "backend" | "provider_meta") => Block(1, S::Literal),
-        (S::Terraform, "required_providers" | "cloud") => Block(0, S::Literal),
-        (S::Terraform | S::Literal, _) => Argument(Mode::Literal),
+        (S::Terraform, "required_providers") => Block(0, S::Literal),
+        (S::Terraform, "cloud") => Block(0, S::Cloud),
+        (S::Cloud, "workspaces") => Block(0, S::Literal),
+        (S::Terraform | S::Cloud | S::Literal, _) => Argument(Mode::Literal),
         (S::Lifecycle, "ignore_changes" | "replace_triggered_by") => References,
         (S::Lifecycle, "precondition" | "postcondition") => Block(0, S::Arguments),
         (S::Provisioner, "when" | "on_failure") => Reference,
@@ -603,7 +608,7 @@ fn index_end(text: &str) -> Option<usize> {
     let key = inner.len() >= 2
         && inner.starts_with('"')
         && inner.ends_with('"')
-        && !inner[1..inner.len() - 1].contains(['"', '\\', '\n']);
+        && !inner[1..inner.len() - 1].contains(['"', '\\', '\n', '$', '%']);
     (number || key || is_traversal(inner)).then_some(close)
 }
 
@@ -891,11 +896,13 @@ fn push_template(out: &mut String, text: &str) -> Result<(), String> {
         match stack.last_mut() {
             None => {
                 let next = chars.peek().copied();
-                if (c == '$' || c == '%') && next == Some(c) {
+                if is_escaped_marker(c, &chars) {
                     // `$${` and `%%{` are escapes in both syntaxes; copy them whole.
+                    chars.next();
                     chars.next();
                     out.push(c);
                     out.push(c);
+                    out.push('{');
                 } else if (c == '$' || c == '%') && next == Some('{') {
                     chars.next();
                     out.push(c);
@@ -960,10 +967,12 @@ fn push_template(out: &mut String, text: &str) -> Result<(), String> {
                     stack.pop();
                     out.push(c);
                 }
-                '$' | '%' if chars.peek() == Some(&c) => {
+                '$' | '%' if is_escaped_marker(c, &chars) => {
+                    chars.next();
                     chars.next();
                     out.push(c);
                     out.push(c);
+                    out.push('{');
                 }
                 '$' | '%' if chars.peek() == Some(&'{') => {
                     chars.next();
@@ -986,6 +995,13 @@ fn push_template(out: &mut String, text: &str) -> Result<(), String> {
     }
     out.push('"');
     Ok(())
+}
+
+/// Whether `c` and the next two characters are the escape `$${` or `%%{`. Only those three
+/// characters are: `$$${x}` is a literal `$` followed by the escape, as HCL reads it.
+fn is_escaped_marker(c: char, rest: &std::iter::Peekable<std::str::Chars<'_>>) -> bool {
+    let mut ahead = rest.clone();
+    (c == '$' || c == '%') && ahead.next() == Some(c) && ahead.next() == Some('{')
 }
 
 fn skip_line_comment(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -1097,6 +1113,37 @@ mod tests {
     }
 
     #[test]
+    fn only_three_character_markers_are_escapes() {
+        // `$$${x}` is a literal `$` then the escape `$${`: no interpolation opens, so the
+        // `/*` inside stays literal text and cannot comment out the blocks after it.
+        let text = translate(
+            r#"{"resource": {"x": {
+                "a": {"tags": {"n": "$$${\"/*\"}"}},
+                "hidden": {"acl": "public-read", "tags": {"n": "$$${\"*/ == \"}"}}}}}"#,
+        );
+        let body: Result<hcl_edit::structure::Body, _> = text.parse();
+        let blocks = body.map(|b| b.blocks().count());
+        assert_eq!(blocks, Ok(2), "{text}");
+        let mut out = String::new();
+        assert_eq!(push_template(&mut out, "%%%{x} $$a ${\"$$${y}\"}"), Ok(()));
+        assert_eq!(out, r#""%%%{x} $$a ${"$$${y}"}""#);
+    }
+
+    #[test]
+    fn meta_arguments_and_terraform_blocks_keep_their_schema() {
+        assert_eq!(
+            translate(r#"{"resource": {"x": {"y": {"for_each": {"primary": "a", "dr": "b"}}}}}"#),
+            "resource \"x\" \"y\" {\nfor_each = {\"primary\" = \"a\", \"dr\" = \"b\"}\n}\n"
+        );
+        assert_eq!(
+            translate(
+                r#"{"terraform": {"cloud": {"organization": "o", "workspaces": {"name": "w"}}}}"#
+            ),
+            "terraform {\ncloud {\norganization = \"o\"\nworkspaces {\nname = \"w\"\n}\n}\n}\n"
+        );
+    }
+
+    #[test]
     fn blocks_nest_labels_and_arrays_repeat_them() {
         let text = translate(
             r#"{"resource": {"aws_instance": {"a": {"count": 2, "lifecycle": {"ignore_changes": ["tags"]}}}},
@@ -1198,11 +1245,23 @@ mod tests {
             "aws.west",
             "aws_s3_bucket.b[0].id",
             r#"module.m["k"].out"#,
+            "test_object.a[count.index].test_string",
+            "test.t[each.value]",
         ] {
             assert!(is_traversal(ok), "{ok}");
         }
         for bad in [
-            "", "a b", "a.", "a[x y]", "a[0", "${a}", "1a", "a\nb", "a[0]{",
+            "",
+            "a b",
+            "a.",
+            "a[x y]",
+            "a[0",
+            "${a}",
+            "1a",
+            "a\nb",
+            "a[0]{",
+            r#"a["${"]"#,
+            r#"a["%{"]"#,
         ] {
             assert!(!is_traversal(bad), "{bad}");
         }
