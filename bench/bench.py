@@ -145,20 +145,15 @@ locals {{
 """
 
 
-def generate_terraform(corpus: Path, sizes: list[int]) -> None:
-    for size in sizes:
-        directory = corpus / f"n{size}"
-        marker = directory / ".generated"
-        if marker.exists():
-            continue
-        directory.mkdir(parents=True, exist_ok=True)
-        header = 'variable "cidr" { default = "10.0.0.0/8" }\nlocals {\n  prefix = "bench"\n  ports = [22, 443]\n  tags = { team = "core" }\n}\n'
-        (directory / "main.tf").write_text(header + "".join(TERRAFORM_RESOURCE.format(i=i) for i in range(size)))
-        marker.write_text("")
+def terraform_native(size: int) -> str:
+    """One module of `size` x (security group with a dynamic ingress, instance with count = 2,
+    local), in native syntax."""
+    header = 'variable "cidr" { default = "10.0.0.0/8" }\nlocals {\n  prefix = "bench"\n  ports = [22, 443]\n  tags = { team = "core" }\n}\n'
+    return header + "".join(TERRAFORM_RESOURCE.format(i=i) for i in range(size))
 
 
 def terraform_json(size: int) -> dict:
-    """The module of generate_terraform in Terraform's JSON syntax."""
+    """The module of terraform_native in Terraform's JSON syntax."""
     groups, instances, local_values = {}, {}, {"prefix": "bench", "ports": [22, 443], "tags": {"team": "core"}}
     for i in range(size):
         groups[f"sg{i}"] = {
@@ -178,15 +173,19 @@ def terraform_json(size: int) -> dict:
             "resource": {"aws_security_group": groups, "aws_instance": instances}}
 
 
-def generate_terraform_json(corpus: Path, sizes: list[int]) -> None:
+def generate_terraform(corpus: Path, sizes: list[int]) -> None:
+    """n<size>/main.tf and the same module as n<size>-json/main.tf.json (kept between runs)."""
     for size in sizes:
-        directory = corpus / f"n{size}-json"
-        marker = directory / ".generated"
-        if marker.exists():
-            continue
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / "main.tf.json").write_text(json.dumps(terraform_json(size), indent=2))
-        marker.write_text("")
+        for directory, name, text in [
+            (corpus / f"n{size}", "main.tf", lambda: terraform_native(size)),
+            (corpus / f"n{size}-json", "main.tf.json", lambda: json.dumps(terraform_json(size), indent=2)),
+        ]:
+            marker = directory / ".generated"
+            if marker.exists():
+                continue
+            directory.mkdir(parents=True, exist_ok=True)
+            (directory / name).write_text(text())
+            marker.write_text("")
 
 
 GNU_TIME = Path("/usr/bin/time")
@@ -232,7 +231,6 @@ def main() -> int:
     ]
     sizes = [500, 1000, 2000, 4000]
     generate_terraform(ROOT / "bench" / "terraform-corpus", sizes)
-    generate_terraform_json(ROOT / "bench" / "terraform-corpus", sizes)
     for size in sizes:
         cases.append((f"terraform module, {size} x (sg + 2 instances + local)",
                       ["scan", "--format", "json", f"bench/terraform-corpus/n{size}"]))
