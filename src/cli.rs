@@ -7,12 +7,14 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 
+use crate::boundary::Boundary;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::discover::Excludes;
-use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine};
+use crate::discover::{Excludes, WalkOptions};
+use crate::engine::{DEFAULT_RULE_TIMEOUT, Engine, MAX_RULE_TIMEOUT, MIN_RULE_TIMEOUT};
 use crate::ir::{Document, display_path};
 use crate::parse::DEFAULT_MAX_FILE_SIZE;
+use crate::parse::terraform::budget::EvalLimits;
 use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::report::{self, Format, Style};
 use crate::rules::{RuleSet, test};
@@ -115,11 +117,30 @@ pub struct ScanArgs {
     /// Largest file to read, in bytes; larger files are reported as not checked [default: 10 MiB].
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Stop a rule that runs longer than this on one document, in seconds [default: 10].
+    /// Stop a rule that runs longer than this on one document, in seconds (0.001 to 3600)
+    /// [default: 10].
     #[arg(long, value_name = "SECONDS")]
     pub rule_timeout: Option<f64>,
     #[command(flatten)]
+    pub boundary: BoundaryArgs,
+    #[command(flatten)]
     pub terraform: TerraformArgs,
+}
+
+/// What tenet may read (scan and ir). See docs/security.md.
+#[derive(Debug, Args)]
+pub struct BoundaryArgs {
+    /// Read nothing outside DIR [default: the git work tree holding each scanned path, else
+    /// the path itself].
+    ///
+    /// Symbolic links, Terraform module sources and `file()` paths that lead out of it are
+    /// not followed (a warning says so).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Disregard `.gitignore`, `.ignore` and `.tenetignore` files (for untrusted trees: they
+    /// come from the tree and could hide files from the scan).
+    #[arg(long)]
+    pub no_ignore_files: bool,
 }
 
 /// Terraform evaluation settings (scan and ir).
@@ -135,9 +156,34 @@ pub struct TerraformArgs {
     /// Most instances one Terraform `count` or `for_each` may expand to.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_INSTANCES)]
     pub max_instances: usize,
+    /// Stop evaluating a Terraform root module after this many seconds [default: 30].
+    #[arg(long, value_name = "SECONDS")]
+    pub eval_timeout: Option<f64>,
+    /// Stop evaluating a Terraform root module once its values total this many MiB
+    /// [default: 512].
+    #[arg(long, value_name = "MIB")]
+    pub eval_memory: Option<u64>,
 }
 
 impl TerraformArgs {
+    /// Evaluation budgets: flags, else `tenet.toml`, else the defaults.
+    fn limits(&self, config: &Config) -> anyhow::Result<EvalLimits> {
+        let mut limits = EvalLimits::default();
+        if let Some(seconds) = self.eval_timeout.or(config.eval_timeout) {
+            if !(0.001..=86_400.0).contains(&seconds) {
+                bail!("the evaluation timeout must be between 0.001 and 86400 seconds, not {seconds}");
+            }
+            limits.timeout = Duration::from_secs_f64(seconds);
+        }
+        if let Some(mib) = self.eval_memory.or(config.eval_memory) {
+            if !(1..=1_048_576).contains(&mib) {
+                bail!("the evaluation memory budget must be between 1 and 1048576 MiB, not {mib}");
+            }
+            limits.max_bytes = mib * 1024 * 1024;
+        }
+        Ok(limits)
+    }
+
     fn variables(&self) -> anyhow::Result<InputVariables> {
         let mut variables = InputVariables::default();
         for file in &self.var_files {
@@ -160,6 +206,8 @@ pub struct IrArgs {
     /// Largest file to read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    #[command(flatten)]
+    pub boundary: BoundaryArgs,
     #[command(flatten)]
     pub terraform: TerraformArgs,
 }
@@ -278,9 +326,17 @@ fn load_config(args: &ScanArgs) -> anyhow::Result<Config> {
         .paths
         .first()
         .map_or(std::path::Path::new("."), |p| p.as_path());
-    let path = args.config.clone().or_else(|| Config::find(first));
-    Ok(match path {
-        Some(path) => Config::load(&path)?,
+    if let Some(path) = &args.config {
+        return Ok(Config::load(path)?);
+    }
+    let boundary = Boundary::new(&args.paths, args.boundary.root.as_deref())
+        .with_context(|| format!("{}", first.display()))?;
+    Ok(match Config::find(first, &boundary) {
+        Some(path) => {
+            let config = Config::load(&path)?;
+            config.check_rules_inside(&boundary)?;
+            config
+        }
         None => Config::default(),
     })
 }
@@ -307,27 +363,25 @@ fn run_scan(
     };
     let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
     let selected = select_rules(&set, select, &ignore)?;
-    let rule_timeout = args
-        .rule_timeout
-        .or(config.rule_timeout)
-        .unwrap_or(DEFAULT_RULE_TIMEOUT.as_secs_f64());
-    if !(rule_timeout.is_finite() && rule_timeout > 0.0) {
-        bail!("the rule timeout must be a positive number of seconds");
-    }
-    let engine = Engine::new(&set, Duration::from_secs_f64(rule_timeout))
-        .or_else(|errors| fail_with(errors, stderr))?;
+    let rule_timeout = rule_timeout(args.rule_timeout.or(config.rule_timeout))?;
+    let engine = Engine::new(&set, rule_timeout).or_else(|errors| fail_with(errors, stderr))?;
     let options = ScanOptions {
         paths: args.paths.clone(),
         max_file_size: args
             .max_file_size
             .or(config.max_file_size)
             .unwrap_or(DEFAULT_MAX_FILE_SIZE),
-        excludes: Excludes {
-            root: config.root.clone(),
-            patterns: config.exclude.clone(),
+        walk: WalkOptions {
+            excludes: Excludes {
+                root: config.root.clone(),
+                patterns: config.exclude.clone(),
+            },
+            no_ignore_files: args.boundary.no_ignore_files,
         },
+        root: args.boundary.root.clone(),
         max_instances: args.terraform.max_instances,
         variables: args.terraform.variables()?,
+        eval_limits: args.terraform.limits(&config)?,
     };
     let outcome = scan::scan(&engine, &selected, &options)?;
 
@@ -350,6 +404,19 @@ fn run_scan(
     Ok(exit_status(&outcome, args.allow_incomplete))
 }
 
+/// The rule time limit: a number of seconds in a range a `Duration` and a scan can use.
+fn rule_timeout(seconds: Option<f64>) -> anyhow::Result<Duration> {
+    let Some(seconds) = seconds else {
+        return Ok(DEFAULT_RULE_TIMEOUT);
+    };
+    if !(MIN_RULE_TIMEOUT..=MAX_RULE_TIMEOUT).contains(&seconds) {
+        bail!(
+            "the rule timeout must be between {MIN_RULE_TIMEOUT} and {MAX_RULE_TIMEOUT} seconds, not {seconds}"
+        );
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
 /// Fail closed: anything unchecked is exit 2 unless `--allow-incomplete`.
 pub fn exit_status(outcome: &ScanOutcome, allow_incomplete: bool) -> ExitStatus {
     if outcome.incomplete() && !allow_incomplete {
@@ -366,6 +433,12 @@ fn run_ir(args: IrArgs, stdout: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         max_file_size: args.max_file_size,
         max_instances: args.terraform.max_instances,
         variables: args.terraform.variables()?,
+        eval_limits: args.terraform.limits(&Config::default())?,
+        walk: WalkOptions {
+            no_ignore_files: args.boundary.no_ignore_files,
+            ..WalkOptions::default()
+        },
+        root: args.boundary.root.clone(),
         ..ScanOptions::new(vec![args.path.clone()])
     };
     let inputs = scan::read_inputs(&options)?;

@@ -9,11 +9,15 @@
 //! exclude = ["vendor/", "**/generated/*.yaml"]   # gitignore-style, relative to this file
 //! max-file-size = 10485760
 //! rule-timeout = 10.0
+//! eval-timeout = 30.0         # seconds per Terraform root module
+//! eval-memory = 512           # MiB of values per Terraform root module
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+use crate::boundary::Boundary;
 
 pub const FILE_NAME: &str = "tenet.toml";
 
@@ -30,6 +34,10 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub max_file_size: Option<u64>,
     pub rule_timeout: Option<f64>,
+    /// Seconds one Terraform root module's evaluation may take.
+    pub eval_timeout: Option<f64>,
+    /// MiB of values one Terraform root module's evaluation may build.
+    pub eval_memory: Option<u64>,
     /// The directory holding the file; relative paths in it are relative to this.
     #[serde(skip)]
     pub root: PathBuf,
@@ -67,8 +75,9 @@ impl Config {
         Ok(config)
     }
 
-    /// The nearest `tenet.toml` in `start` (a file's directory, or a directory) or above it.
-    pub fn find(start: &Path) -> Option<PathBuf> {
+    /// The nearest `tenet.toml` in `start` (a file's directory, or a directory) or above it,
+    /// up to the root of `boundary` (nothing above it is read).
+    pub fn find(start: &Path, boundary: &Boundary) -> Option<PathBuf> {
         let absolute = std::path::absolute(start).ok()?;
         let first = if absolute.is_dir() {
             absolute.as_path()
@@ -77,8 +86,27 @@ impl Config {
         };
         first
             .ancestors()
+            .take_while(|dir| boundary.contains(dir))
             .map(|dir| dir.join(FILE_NAME))
-            .find(|file| file.is_file())
+            .find(|file| file.is_file() && boundary.contains(file))
+    }
+
+    /// A config found in the scanned tree may only name rule directories inside the boundary
+    /// (a `--config` file chosen by the user may name any).
+    pub fn check_rules_inside(&self, boundary: &Boundary) -> Result<(), ConfigError> {
+        for dir in &self.rules {
+            if dir.exists() && !boundary.contains(dir) {
+                return Err(ConfigError::Invalid {
+                    path: crate::discover::display_path(&self.root.join(FILE_NAME)),
+                    message: format!(
+                        "rule directory {} is outside the scan boundary ({}); use --config or --rules to load rules from elsewhere",
+                        dir.display(),
+                        boundary.describe()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 }
 
@@ -95,11 +123,15 @@ mod tests {
             "select = [\"LP\"]\nrules = [\"policies\"]\nmax-file-size = 100\n",
         )
         .unwrap();
-        let found = Config::find(&dir.path().join("k8s/apps")).unwrap();
+        let boundary = Boundary::of_dirs(&[dir.path()]);
+        let found = Config::find(&dir.path().join("k8s/apps"), &boundary).unwrap();
         let config = Config::load(&found).unwrap();
         assert_eq!(config.select, vec!["LP"]);
         assert_eq!(config.max_file_size, Some(100));
         assert_eq!(config.rules, vec![found.parent().unwrap().join("policies")]);
+        // Nothing above the boundary is read.
+        let inner = Boundary::of_dirs(&[dir.path().join("k8s")]);
+        assert_eq!(Config::find(&dir.path().join("k8s/apps"), &inner), None);
     }
 
     #[test]

@@ -54,6 +54,12 @@ pub enum Code {
     Rule,
     /// tenet itself failed on this input (a bug): reported, never hidden.
     Internal,
+    /// A link, module or file leads outside the scan boundary: not followed, not read.
+    OutsideBoundary,
+    /// A resource budget (time, memory, depth, count) was reached: the rest was not checked.
+    Limit,
+    /// A file named on the command line is not an input tenet checks.
+    NotAnInput,
 }
 
 impl Code {
@@ -69,6 +75,9 @@ impl Code {
             Code::HelmTemplates => "helm-templates",
             Code::Rule => "rule",
             Code::Internal => "internal",
+            Code::OutsideBoundary => "outside-boundary",
+            Code::Limit => "limit",
+            Code::NotAnInput => "not-an-input",
         }
     }
 }

@@ -5,8 +5,13 @@
 //! Choices: hidden files and folders are skipped (this covers `.git/` and `.terraform/`, which
 //! are also excluded by name); `.gitignore`, `.ignore` and `.tenetignore` files are honoured
 //! even outside a git repository (`require_git(false)`), so a scan of an unpacked archive
-//! matches a scan of the checkout; symbolic links are followed, and a link loop becomes a
-//! per-file diagnostic. Files named on the command line are always scanned.
+//! matches a scan of the checkout, and only those inside the scan boundary are read (the
+//! ancestors of a scanned folder up to the boundary root, not above it; never the user's global
+//! git excludes, so a scan does not depend on who runs it). `--no-ignore-files` disregards them
+//! all (they come from the scanned tree). Symbolic links are followed inside the
+//! [`Boundary`]; a link that leads out of it is a warning and is not followed, and a link back
+//! to an ancestor (a loop) is a warning too: what it points at is scanned anyway. Files named
+//! on the command line are always scanned.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,6 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use ignore::{WalkBuilder, WalkState};
 
+use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic, Level};
 
 /// What a file's name says it might be.
@@ -128,10 +134,23 @@ impl Excludes {
     }
 }
 
-/// Walks `paths` and returns the candidates in a deterministic order. Files named in `paths`
-/// are always kept; `excludes` applies to files found by walking.
-pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Result<Discovery, MissingPath> {
-    let matcher = excludes.matcher().map_err(|message| MissingPath {
+/// How discovery treats the scanned tree.
+#[derive(Clone, Debug, Default)]
+pub struct WalkOptions {
+    /// `tenet.toml` `exclude` patterns.
+    pub excludes: Excludes,
+    /// Disregard `.gitignore`, `.ignore` and `.tenetignore` files (they come from the tree).
+    pub no_ignore_files: bool,
+}
+
+/// Walks `paths` inside `boundary` and returns the candidates in a deterministic order. Files
+/// named in `paths` are always kept; `excludes` applies to files found by walking.
+pub fn discover(
+    paths: &[PathBuf],
+    boundary: &Boundary,
+    options: &WalkOptions,
+) -> Result<Discovery, MissingPath> {
+    let matcher = options.excludes.matcher().map_err(|message| MissingPath {
         path: "tenet.toml".to_string(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
     })?;
@@ -142,6 +161,12 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Result<Discovery, Mis
             path: display_path(path),
             source,
         })?;
+        if let Some(target) = boundary.escape(path) {
+            discovery
+                .diagnostics
+                .push(outside_link(path, &target, boundary));
+            continue;
+        }
         if metadata.is_dir() {
             dirs.push(path.clone());
         } else if let Some(kind) = name_kind(path) {
@@ -164,10 +189,17 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Result<Discovery, Mis
                 kind,
                 explicit: true,
             });
+        } else {
+            discovery.diagnostics.push(Diagnostic::new(
+                Level::Info,
+                Code::NotAnInput,
+                display_path(path),
+                "not a Terraform, Kubernetes or Dockerfile name; skipped",
+            ));
         }
     }
     for dir in dirs {
-        walk(&dir, &mut discovery);
+        walk(&dir, boundary, options.no_ignore_files, &mut discovery);
     }
     if let Some(matcher) = matcher {
         discovery.candidates.retain(|c| {
@@ -197,6 +229,49 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Result<Discovery, Mis
     Ok(discovery)
 }
 
+/// A link (or path) that leads out of the boundary: a warning, never followed or read.
+pub fn outside_link(path: &Path, target: &Path, boundary: &Boundary) -> Diagnostic {
+    Diagnostic::new(
+        Level::Warning,
+        Code::OutsideBoundary,
+        display_path(path),
+        format!(
+            "leads to {} outside the scan boundary ({}; set it with --root); not followed",
+            target.display(),
+            boundary.describe()
+        ),
+    )
+}
+
+/// Ignore files of the ancestors of `dir` that lie inside the boundary (the walker reads those
+/// of `dir` and below itself): what git would apply to `dir` from above, without reading
+/// anything outside the boundary.
+fn ancestor_ignores(dir: &Path, boundary: &Boundary) -> Vec<ignore::gitignore::Gitignore> {
+    let Ok(absolute) = std::path::absolute(dir) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for ancestor in absolute.ancestors().skip(1) {
+        if !boundary.contains(ancestor) {
+            break;
+        }
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(ancestor);
+        let mut any = false;
+        for name in [".gitignore", ".ignore", ".tenetignore"] {
+            let file = ancestor.join(name);
+            if file.is_file() && boundary.contains(&file) {
+                any |= builder.add(&file).is_none();
+            }
+        }
+        if any {
+            if let Ok(matcher) = builder.build() {
+                found.push(matcher);
+            }
+        }
+    }
+    found
+}
+
 fn helm_info(templates: &Path) -> Diagnostic {
     Diagnostic::new(
         Level::Info,
@@ -206,27 +281,58 @@ fn helm_info(templates: &Path) -> Diagnostic {
     )
 }
 
-fn walk(root: &Path, discovery: &mut Discovery) {
+fn walk(root: &Path, boundary: &Boundary, no_ignore_files: bool, discovery: &mut Discovery) {
     let found: Arc<Mutex<Discovery>> = Arc::default();
-    let helm = found.clone();
+    let filtered = found.clone();
+    let fence = boundary.clone();
+    let ancestors = if no_ignore_files {
+        Vec::new()
+    } else {
+        ancestor_ignores(root, boundary)
+    };
     let mut builder = WalkBuilder::new(root);
     builder
         .hidden(true)
+        .parents(false)
+        .git_global(false)
+        .git_exclude(false)
+        .git_ignore(!no_ignore_files)
+        .ignore(!no_ignore_files)
         .require_git(false)
         .follow_links(true)
-        .add_custom_ignore_filename(".tenetignore")
         .filter_entry(move |entry| {
             let name = entry.file_name();
             if name == ".terraform" || name == ".git" {
                 return false;
             }
-            if entry.file_type().is_some_and(|t| t.is_dir()) && is_helm_templates_dir(entry.path())
-            {
-                lock(&helm).diagnostics.push(helm_info(entry.path()));
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if entry.path_is_symlink() {
+                if let Some(target) = fence.escape(entry.path()) {
+                    lock(&filtered)
+                        .diagnostics
+                        .push(outside_link(entry.path(), &target, &fence));
+                    return false;
+                }
+            }
+            if !ancestors.is_empty() {
+                if let Ok(path) = std::path::absolute(entry.path()) {
+                    if ancestors
+                        .iter()
+                        .any(|m| m.matched_path_or_any_parents(&path, is_dir).is_ignore())
+                    {
+                        return false;
+                    }
+                }
+            }
+            if is_dir && is_helm_templates_dir(entry.path()) {
+                lock(&filtered).diagnostics.push(helm_info(entry.path()));
                 return false;
             }
             true
         });
+    if !no_ignore_files {
+        builder.add_custom_ignore_filename(".tenetignore");
+    }
     builder.build_parallel().run(|| {
         let found = found.clone();
         Box::new(move |result| {
@@ -282,7 +388,9 @@ fn walk_error(error: &ignore::Error, root: &Path) -> Diagnostic {
     }
     let file = display_path(path.unwrap_or(root));
     match current {
-        ignore::Error::Loop { child, ancestor } => Diagnostic::error(
+        // What a loop points at is an ancestor, scanned anyway: nothing goes unchecked.
+        ignore::Error::Loop { child, ancestor } => Diagnostic::new(
+            Level::Warning,
             Code::SymlinkLoop,
             display_path(child),
             format!(

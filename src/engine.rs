@@ -22,6 +22,9 @@ use crate::rules::{Rule, RuleSet};
 
 /// Default wall-clock limit for one rule on one document.
 pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Shortest and longest `--rule-timeout` accepted, in seconds.
+pub const MIN_RULE_TIMEOUT: f64 = 0.001;
+pub const MAX_RULE_TIMEOUT: f64 = 3600.0;
 
 /// One `deny` result, before it is located in the source.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,13 +4,30 @@ use std::process::ExitCode;
 use clap::Parser;
 use tenet::cli::{Cli, ExitStatus, Fatal, run};
 
+/// Stack of every thread that parses, evaluates or reports: recursion on input is bounded
+/// by depth budgets (see docs/security.md) sized to fit in it, with room to spare. Only the
+/// pages a thread touches are committed.
+const STACK_SIZE: usize = 64 << 20;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Deep but legitimate inputs need more than rayon's default stack; a failure to configure
-    // the pool only means the default is used.
+    // A failure to configure the pool only means rayon's default is used.
     let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(16 << 20)
+        .stack_size(STACK_SIZE)
         .build_global();
+    let worker = std::thread::Builder::new()
+        .name("tenet".to_string())
+        .stack_size(STACK_SIZE)
+        .spawn(move || main_with(cli));
+    match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // A panic was already printed by the panic hook; spawning can only fail for lack of
+        // memory.
+        _ => ExitStatus::Error.into(),
+    }
+}
+
+fn main_with(cli: Cli) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr();
     match run(cli, &mut stdout, &mut stderr) {

@@ -10,12 +10,14 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::discover::{self, Candidate, Excludes, MissingPath, NameKind};
+use crate::discover::{self, Candidate, MissingPath, NameKind, WalkOptions};
 use crate::engine::Engine;
 use crate::findings::{self, Finding};
 use crate::ir::{Document, InputKind};
 use crate::parse;
+use crate::parse::terraform::budget::EvalLimits;
 use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::parse::terraform::{self, TerraformOptions};
 use crate::rules::RuleScope;
@@ -25,11 +27,16 @@ use crate::rules::RuleScope;
 pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
     pub max_file_size: u64,
-    pub excludes: Excludes,
+    /// Excluded paths and ignore files.
+    pub walk: WalkOptions,
+    /// The scan boundary (`--root`); default: each path's git work tree, else the path.
+    pub root: Option<PathBuf>,
     /// Most instances one Terraform `count`/`for_each` may expand to.
     pub max_instances: usize,
     /// Terraform root-module variables from the command line (`--var`, `--var-file`).
     pub variables: InputVariables,
+    /// Budgets for evaluating each Terraform root module.
+    pub eval_limits: EvalLimits,
 }
 
 impl ScanOptions {
@@ -38,9 +45,11 @@ impl ScanOptions {
         ScanOptions {
             paths,
             max_file_size: crate::parse::DEFAULT_MAX_FILE_SIZE,
-            excludes: Excludes::default(),
+            walk: WalkOptions::default(),
+            root: None,
             max_instances: DEFAULT_MAX_INSTANCES,
             variables: InputVariables::default(),
+            eval_limits: EvalLimits::default(),
         }
     }
 }
@@ -75,7 +84,17 @@ impl ScanOutcome {
 
 /// Discovers and parses every input under `options.paths`.
 pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
-    let discovery = discover::discover(&options.paths, &options.excludes)?;
+    let boundary = Boundary::new(&options.paths, options.root.as_deref()).map_err(|source| {
+        MissingPath {
+            path: options
+                .root
+                .as_deref()
+                .or(options.paths.first().map(PathBuf::as_path))
+                .map_or_else(String::new, discover::display_path),
+            source,
+        }
+    })?;
+    let discovery = discover::discover(&options.paths, &boundary, &options.walk)?;
     let mut inputs = Inputs {
         diagnostics: discovery.diagnostics,
         ..Inputs::default()
@@ -85,13 +104,9 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
         .candidates
         .into_iter()
         .partition(|c| c.kind == NameKind::Terraform);
-    let terraform_options = terraform_options(options);
+    let terraform_options = terraform_options(options, &boundary);
     let (terraform_documents, terraform_diagnostics) = guarded(".", || {
-        Ok(terraform::documents(
-            &terraform,
-            &options.paths,
-            &terraform_options,
-        ))
+        Ok(terraform::documents(&terraform, &terraform_options))
     })
     .unwrap_or_else(|diagnostic| (Vec::new(), vec![diagnostic]));
     inputs.diagnostics.extend(terraform_diagnostics);
@@ -102,7 +117,11 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
 
     let results: Vec<Result<Option<Document>, Diagnostic>> = others
         .par_iter()
-        .map(|candidate| guarded(&candidate.display, || load_and_parse(candidate, options)))
+        .map(|candidate| {
+            guarded(&candidate.display, || {
+                load_and_parse(candidate, options, &terraform_options)
+            })
+        })
         .collect();
     for result in results {
         match result {
@@ -120,22 +139,27 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
 fn load_and_parse(
     candidate: &Candidate,
     options: &ScanOptions,
+    terraform_options: &TerraformOptions,
 ) -> Result<Option<Document>, Diagnostic> {
-    let Some((file, kind)) = parse::load(candidate, options.max_file_size)? else {
+    let Some((file, kind)) =
+        parse::load(candidate, options.max_file_size, &terraform_options.boundary)?
+    else {
         return Ok(None);
     };
     let mut document = parse::parse_file(file, kind)?;
     if kind == InputKind::TerraformPlan {
-        terraform::attach_configuration(&mut document, &options.paths, &terraform_options(options));
+        terraform::attach_configuration(&mut document, terraform_options);
     }
     Ok(Some(document))
 }
 
-fn terraform_options(options: &ScanOptions) -> TerraformOptions {
+fn terraform_options(options: &ScanOptions, boundary: &Boundary) -> TerraformOptions {
     TerraformOptions {
         max_file_size: options.max_file_size,
         max_instances: options.max_instances,
         inputs: options.variables.clone(),
+        boundary: boundary.clone(),
+        limits: options.eval_limits,
     }
 }
 

@@ -365,12 +365,19 @@ fn tenet_toml_selects_rules_and_excludes_paths_unless_no_config() {
         rules_and_files(&output),
         vec![("LP011".to_string(), "app/pod.yaml".to_string())]
     );
-    // Found by walking up from the scanned path, too.
+    // Found by walking up from the scanned path, inside the scan boundary: the git work
+    // tree, or `--root`; never above it.
+    let only_lp011 = vec![("LP011".to_string(), "pod.yaml".to_string())];
     let output = tenet(&dir.path().join("app"), &["scan", "--format", "json", "."]);
-    assert_eq!(
-        rules_and_files(&output),
-        vec![("LP011".to_string(), "pod.yaml".to_string())]
+    assert_ne!(rules_and_files(&output), only_lp011);
+    let output = tenet(
+        &dir.path().join("app"),
+        &["scan", "--format", "json", "--root", "..", "."],
     );
+    assert_eq!(rules_and_files(&output), only_lp011);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = tenet(&dir.path().join("app"), &["scan", "--format", "json", "."]);
+    assert_eq!(rules_and_files(&output), only_lp011);
     // --no-config: every rule, every file.
     let output = tenet(dir.path(), &["scan", "--format", "json", "--no-config"]);
     let found = rules_and_files(&output);

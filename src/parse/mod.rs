@@ -39,6 +39,7 @@ impl std::error::Error for ParseError {}
 use std::io::Read;
 use std::sync::Arc;
 
+use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{Candidate, NameKind};
 use crate::ir::{Document, InputKind};
@@ -54,13 +55,25 @@ const CLASSIFY_PREFIX: u64 = 64 * 1024;
 ///
 /// `Ok(None)` means the file is not an input tenet understands (skipped silently).
 /// `Err` means tenet knows or suspects it is an input but cannot check it (fail closed).
+///
+/// Nothing outside `boundary` is opened: a file that leads out of it (a symbolic link) is a
+/// warning and is not read.
 pub fn load(
     candidate: &Candidate,
     max_file_size: u64,
+    boundary: &Boundary,
 ) -> Result<Option<(Arc<SourceFile>, InputKind)>, Diagnostic> {
     let display = candidate.display.as_str();
     let io_error =
         |e: std::io::Error| Diagnostic::error(Code::Io, display, format!("cannot read: {e}"));
+    let real = std::fs::canonicalize(&candidate.path).map_err(io_error)?;
+    if !boundary.contains_real(&real) {
+        return Err(crate::discover::outside_link(
+            &candidate.path,
+            &real,
+            boundary,
+        ));
+    }
     let mut handle = std::fs::File::open(&candidate.path).map_err(io_error)?;
     let size = handle.metadata().map_err(io_error)?.len();
     if size > max_file_size {

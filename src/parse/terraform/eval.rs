@@ -19,6 +19,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::template::{Directive, Element, Template};
 
 use super::functions::{self, CallError, FunctionContext};
+use super::budget::Budget;
 use super::value::{Value, format_number};
 
 /// Deepest expression nesting evaluated (deeper input is reported, never a stack overflow).
@@ -56,6 +57,9 @@ pub trait Env {
 
     /// Records that a function tenet does not implement was called (the result is unknown).
     fn unsupported_function(&self, name: &str);
+
+    /// The time, memory and nesting budget this evaluation draws on.
+    fn budget(&self) -> &Budget;
 }
 
 /// Evaluates expressions in one [`Env`], with a stack of local names.
@@ -93,6 +97,8 @@ impl<'a> Evaluator<'a> {
         if self.depth >= MAX_DEPTH {
             return error(format!("expression nested deeper than {MAX_DEPTH} levels"));
         }
+        let env = self.env;
+        let _nesting = env.budget().enter()?;
         self.depth += 1;
         let result = self.eval_inner(expr);
         self.depth -= 1;
@@ -194,12 +200,15 @@ impl<'a> Evaluator<'a> {
 
     /// `root.op.op…`: a local name first, else the environment.
     fn traverse(&mut self, root: &str, operators: &[Decorated<TraversalOperator>]) -> EvalResult {
+        // Every reference copies its value: charged, so references cannot multiply memory.
         if let Some((_, value)) = self.locals.iter().rev().find(|(name, _)| name == root) {
             let value = value.clone();
+            self.env.budget().charge(&value)?;
             return self.apply_operators(value, operators);
         }
         match self.env.resolve(self, root, operators) {
             Some(Ok((value, consumed))) => {
+                self.env.budget().charge(&value)?;
                 let rest = operators.get(consumed..).unwrap_or_default();
                 self.apply_operators(value, rest)
             }
@@ -310,12 +319,18 @@ impl<'a> Evaluator<'a> {
             render_template: &render,
         };
         match functions::call(&full_name, values, &context) {
-            Ok(value) => Ok(value),
+            Ok(value) => {
+                self.env.budget().charge(&value)?;
+                Ok(value)
+            }
             Err(CallError::UnknownFunction(name)) => {
                 self.env.unsupported_function(&name);
                 Ok(Value::Unknown)
             }
             Err(CallError::Invalid(message)) => error(format!("{full_name}(): {message}")),
+            Err(CallError::Limit(reason)) => {
+                Err(self.env.budget().stop(format!("{full_name}(): {reason}")))
+            }
             Err(CallError::OutsideRoot(path)) => error(format!(
                 "{full_name}(): `{path}` is outside the scanned directory; not read"
             )),
@@ -419,10 +434,13 @@ impl<'a> Evaluator<'a> {
     /// Renders a template; any unknown interpolation makes the whole string unknown.
     pub fn template(&mut self, template: &Template) -> EvalResult {
         let mut out = String::new();
-        match self.render(template, &mut out, false)? {
-            true => Ok(Value::String(out)),
-            false => Ok(Value::Unknown),
-        }
+        let known = self.render(template, &mut out, false)?;
+        self.env.budget().charge_bytes(out.len() as u64)?;
+        Ok(if known {
+            Value::String(out)
+        } else {
+            Value::Unknown
+        })
     }
 
     /// Appends `template` to `out`; `Ok(false)` when something was unknown. `strip_first`
@@ -630,6 +648,7 @@ pub struct NoNames<'a> {
     pub scan_root: &'a Path,
     /// Set when a function tenet does not evaluate was called.
     pub unsupported: Cell<bool>,
+    budget: Budget,
 }
 
 impl<'a> NoNames<'a> {
@@ -638,6 +657,7 @@ impl<'a> NoNames<'a> {
             module_dir,
             scan_root,
             unsupported: Cell::new(false),
+            budget: Budget::default(),
         }
     }
 }
@@ -662,6 +682,10 @@ impl Env for NoNames<'_> {
 
     fn unsupported_function(&self, _: &str) {
         self.unsupported.set(true);
+    }
+
+    fn budget(&self) -> &Budget {
+        &self.budget
     }
 }
 

@@ -43,6 +43,34 @@ pub enum CallError {
     Invalid(String),
     /// `file`/`templatefile`/`fileexists` on a path outside the scan root: never read.
     OutsideRoot(String),
+    /// The result would pass a size limit (a hostile input, never a real module): evaluation
+    /// of the module stops.
+    Limit(String),
+}
+
+/// Longest string and most elements one function call may produce. A value that large is
+/// built only by an input crafted to exhaust memory.
+pub const MAX_RESULT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_RESULT_ELEMENTS: usize = 1_000_000;
+/// Widest `format` width or precision (Go's `fmt` rejects more than 1e6 too).
+const MAX_FORMAT_WIDTH: usize = 1_000_000;
+
+fn limit_bytes(bytes: usize, what: &str) -> Result<(), CallError> {
+    if bytes > MAX_RESULT_BYTES {
+        return Err(CallError::Limit(format!(
+            "{what} would build a string of {bytes} bytes, over the {MAX_RESULT_BYTES}-byte limit"
+        )));
+    }
+    Ok(())
+}
+
+fn limit_elements(elements: usize, what: &str) -> Result<(), CallError> {
+    if elements > MAX_RESULT_ELEMENTS {
+        return Err(CallError::Limit(format!(
+            "{what} would build more than {MAX_RESULT_ELEMENTS} elements"
+        )));
+    }
+    Ok(())
 }
 
 type CallResult = Result<Value, CallError>;
@@ -482,12 +510,7 @@ fn unify(items: &[Value]) -> Result<Vec<Value>, CallError> {
 /// A set's elements in Terraform's order: de-duplicated, and sorted when all are strings
 /// (bytewise), numbers (numerically) or bools (false first); otherwise first-seen order.
 fn set_order(items: Vec<Value>) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::with_capacity(items.len());
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
+    let mut out = first_occurrences(items);
     if out.iter().all(|v| matches!(v, Value::String(_))) {
         out.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
     } else if out.iter().all(|v| matches!(v, Value::Number(_))) {
@@ -732,13 +755,57 @@ fn flatten(args: &[Value]) -> CallResult {
 
 /// `distinct(list)`: the first occurrence of each element.
 fn distinct(args: &[Value]) -> CallResult {
-    let mut out: Vec<Value> = Vec::new();
-    for item in list_of(arg(args, 0))? {
-        if !out.contains(item) {
-            out.push(item.clone());
+    Ok(Value::List(first_occurrences(list_of(arg(args, 0))?.to_vec())))
+}
+
+/// The first occurrence of each value, in order: linear time (values are compared by a
+/// canonical encoding, equal exactly when the values are).
+fn first_occurrences(items: Vec<Value>) -> Vec<Value> {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .filter(|item| seen.insert(identity_key(item)))
+        .collect()
+}
+
+/// A canonical encoding of a value: two values get the same key exactly when they are equal
+/// (`0` and `-0` alike, as `==` has them).
+fn identity_key(value: &Value) -> String {
+    fn write(value: &Value, out: &mut String) {
+        match value {
+            Value::Null => out.push('n'),
+            Value::Unknown => out.push('u'),
+            Value::Bool(b) => out.push(if *b { 't' } else { 'f' }),
+            Value::Number(n) => {
+                out.push('#');
+                out.push_str(&(n + 0.0).to_bits().to_string());
+                out.push(';');
+            }
+            Value::String(s) => {
+                out.push_str(&format!("s{}:", s.len()));
+                out.push_str(s);
+            }
+            Value::List(items) => {
+                out.push('[');
+                for item in items {
+                    write(item, out);
+                }
+                out.push(']');
+            }
+            Value::Object(map) => {
+                out.push('{');
+                for (key, item) in map {
+                    out.push_str(&format!("{}:", key.len()));
+                    out.push_str(key);
+                    write(item, out);
+                }
+                out.push('}');
+            }
         }
     }
-    Ok(Value::List(out))
+    let mut out = String::new();
+    write(value, &mut out);
+    out
 }
 
 /// `compact(list)`: the list of strings without nulls and empty strings.
@@ -983,11 +1050,16 @@ fn setunion(args: &[Value]) -> CallResult {
 fn setintersection(args: &[Value]) -> CallResult {
     let mut sets = set_args(args)?.into_iter();
     let first = sets.next().unwrap_or_default();
-    let rest: Vec<Vec<Value>> = sets.collect();
+    let rest: Vec<std::collections::HashSet<String>> = sets
+        .map(|set| set.iter().map(identity_key).collect())
+        .collect();
     Ok(Value::List(
         first
             .into_iter()
-            .filter(|v| rest.iter().all(|set| set.contains(v)))
+            .filter(|v| {
+                let key = identity_key(v);
+                rest.iter().all(|set| set.contains(&key))
+            })
             .collect(),
     ))
 }
@@ -999,8 +1071,11 @@ fn setsubtract(args: &[Value]) -> CallResult {
         sets.next().unwrap_or_default(),
         sets.next().unwrap_or_default(),
     );
+    let b: std::collections::HashSet<String> = b.iter().map(identity_key).collect();
     Ok(Value::List(
-        a.into_iter().filter(|v| !b.contains(v)).collect(),
+        a.into_iter()
+            .filter(|v| !b.contains(&identity_key(v)))
+            .collect(),
     ))
 }
 
@@ -1014,6 +1089,10 @@ fn setproduct(args: &[Value]) -> CallResult {
     }
     let mut product: Vec<Vec<Value>> = vec![Vec::new()];
     for list in &lists {
+        limit_elements(
+            product.len().saturating_mul(list.len()),
+            "setproduct()",
+        )?;
         let mut next = Vec::with_capacity(product.len() * list.len());
         for prefix in &product {
             for item in list {
@@ -1023,9 +1102,6 @@ fn setproduct(args: &[Value]) -> CallResult {
             }
         }
         product = next;
-        if product.len() > 1_000_000 {
-            return Ok(Value::Unknown);
-        }
     }
     Ok(Value::List(product.into_iter().map(Value::List).collect()))
 }
@@ -1473,6 +1549,13 @@ fn indent(args: &[Value]) -> CallResult {
     let Ok(spaces) = usize::try_from(spaces) else {
         return invalid("the number of spaces must not be negative");
     };
+    let lines = text.matches('\n').count();
+    limit_bytes(
+        text.len()
+            .saturating_add(lines.saturating_mul(spaces))
+            .max(spaces),
+        "indent()",
+    )?;
     string(text.replace('\n', &format!("\n{}", " ".repeat(spaces))))
 }
 
@@ -1516,6 +1599,9 @@ fn join(args: &[Value]) -> CallResult {
             parts.push(str_of(item)?);
         }
     }
+    let bytes = parts.iter().map(String::len).sum::<usize>()
+        + sep.len().saturating_mul(parts.len().saturating_sub(1));
+    limit_bytes(bytes, "join()")?;
     string(parts.join(&sep))
 }
 
@@ -1526,8 +1612,25 @@ fn replace(args: &[Value]) -> CallResult {
     if search.len() > 1 && search.starts_with('/') && search.ends_with('/') {
         let pattern = search.get(1..search.len() - 1).unwrap_or("");
         let re = compile_go_regex(pattern)?;
+        // Each match (at most one per position, plus one at the end) adds the replacement.
+        let matches = re.find_iter(&s).take(s.len() + 2).count();
+        limit_bytes(
+            s.len()
+                .saturating_add(matches.saturating_mul(replacement.len())),
+            "replace()",
+        )?;
         return string(re.replace_all(&s, replacement.as_str()).into_owned());
     }
+    let matches = if search.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(search.as_str()).count()
+    };
+    limit_bytes(
+        s.len()
+            .saturating_add(matches.saturating_mul(replacement.len())),
+        "replace()",
+    )?;
     string(s.replace(&search, &replacement))
 }
 
@@ -1729,6 +1832,11 @@ fn format_values(spec: &str, values: &[Value]) -> Result<Option<String>, CallErr
         if let Some((_, '.')) = chars.get(i) {
             i += 1;
             verb.precision = Some(read_digits(&chars, &mut i));
+        }
+        if verb.width.max(verb.precision).unwrap_or(0) > MAX_FORMAT_WIDTH {
+            return invalid(format!(
+                "a width or precision over {MAX_FORMAT_WIDTH} is not supported"
+            ));
         }
         if let Some((_, '[')) = chars.get(i) {
             i += 1;

@@ -5,6 +5,7 @@
 //! only through its callers; every other one is a root and becomes one IR document holding
 //! its resources and those of every module it calls.
 
+pub mod budget;
 pub mod eval;
 pub mod functions;
 pub mod json;
@@ -21,10 +22,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::boundary::Boundary;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{Candidate, NameKind, display_path};
 use crate::ir::{Document, InputKind};
 use crate::source::SourceFile;
+use budget::{Budget, EvalLimits};
 use module::{InputVariables, Instance, LoadedModule, Project};
 
 /// Settings for Terraform evaluation.
@@ -33,13 +36,16 @@ pub struct TerraformOptions {
     pub max_file_size: u64,
     pub max_instances: usize,
     pub inputs: InputVariables,
+    /// Nothing outside it is read: module sources and `file()` paths that leave it are not
+    /// followed.
+    pub boundary: Boundary,
+    /// Budgets for evaluating each root module.
+    pub limits: EvalLimits,
 }
 
 /// Parses and evaluates the Terraform files among `candidates` (grouped by directory).
-/// `scan_paths` are the paths given on the command line: `file()` reads stay inside them.
 pub fn documents(
     candidates: &[Candidate],
-    scan_paths: &[PathBuf],
     options: &TerraformOptions,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     // Module directory → files named on the command line (empty: the whole module).
@@ -63,7 +69,7 @@ pub fn documents(
         }
     }
 
-    let read = |path: &Path| read_terraform_file(path, options.max_file_size);
+    let read = |path: &Path| read_terraform_file(path, options);
     let loaded: Vec<(PathBuf, Arc<LoadedModule>)> = dirs
         .keys()
         .collect::<Vec<_>>()
@@ -112,7 +118,6 @@ pub fn documents(
                 report_only.clone(),
                 &preloaded,
                 &read,
-                scan_paths,
                 options,
             )
         })
@@ -128,7 +133,7 @@ pub fn documents(
 /// Reads one Terraform file with the checks every input gets (size, binary, UTF-8).
 fn read_terraform_file(
     path: &Path,
-    max_file_size: u64,
+    options: &TerraformOptions,
 ) -> Result<Option<Arc<SourceFile>>, Diagnostic> {
     let candidate = Candidate {
         path: path.to_path_buf(),
@@ -136,7 +141,8 @@ fn read_terraform_file(
         kind: NameKind::Terraform,
         explicit: false,
     };
-    crate::parse::load(&candidate, max_file_size).map(|loaded| loaded.map(|(file, _)| file))
+    crate::parse::load(&candidate, options.max_file_size, &options.boundary)
+        .map(|loaded| loaded.map(|(file, _)| file))
 }
 
 fn evaluate_root(
@@ -144,22 +150,14 @@ fn evaluate_root(
     report_only: Option<BTreeSet<String>>,
     preloaded: &HashMap<PathBuf, Arc<LoadedModule>>,
     read: &module::ReadFile<'_>,
-    scan_paths: &[PathBuf],
     options: &TerraformOptions,
 ) -> (Document, Vec<Diagnostic>) {
     let root_dir = std::fs::canonicalize(&module.dir).unwrap_or_else(|_| module.dir.clone());
-    let scan_root = scan_paths
-        .iter()
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .map(|p| {
-            if p.is_file() {
-                p.parent().map(Path::to_path_buf).unwrap_or(p)
-            } else {
-                p
-            }
-        })
-        .find(|p| root_dir.starts_with(p))
-        .unwrap_or_else(|| root_dir.clone());
+    // `file()` and friends read inside the boundary directory holding the root module.
+    let scan_root = options
+        .boundary
+        .root_for(&root_dir)
+        .map_or_else(|| root_dir.clone(), Path::to_path_buf);
     let project = Project {
         preloaded,
         extra: Default::default(),
@@ -168,7 +166,9 @@ fn evaluate_root(
         root_dir: module.dir.clone(),
         max_instances: options.max_instances,
         inputs: options.inputs.clone(),
-        installed: module::installed_modules(&module.dir),
+        installed: module::installed_modules(&module.dir, &options.boundary),
+        boundary: &options.boundary,
+        budget: Budget::new(options.limits),
         resources: Default::default(),
         providers: Default::default(),
         diagnostics: Default::default(),
@@ -177,6 +177,15 @@ fn evaluate_root(
     let root = Instance::root(&project, module.clone());
     root.run();
     drop(root);
+    if let Some(reason) = project.budget.exceeded() {
+        // Resources evaluated before the limit keep their (known) values; the rest were not
+        // checked, so the scan is incomplete.
+        project.diagnostics.borrow_mut().push(Diagnostic::error(
+            Code::Limit,
+            module.display.as_str(),
+            format!("Terraform evaluation stopped: {reason}; resources after that point were not checked"),
+        ));
+    }
     let mut files = project.files.into_inner();
     let mut seen = HashSet::new();
     files.retain(|f| seen.insert(f.display.clone()));
@@ -194,11 +203,7 @@ fn evaluate_root(
 /// (the plan file's directory is the root module): each resource takes the file and spans of
 /// the block that declares it, so findings land on the line a user edits. Resources not found
 /// in the configuration keep their location in the plan JSON.
-pub fn attach_configuration(
-    plan: &mut Document,
-    scan_paths: &[PathBuf],
-    options: &TerraformOptions,
-) {
+pub fn attach_configuration(plan: &mut Document, options: &TerraformOptions) {
     let Some(plan_file) = plan.files.first().cloned() else {
         return;
     };
@@ -218,10 +223,10 @@ pub fn attach_configuration(
     if !has_configuration {
         return;
     }
-    let read = |path: &Path| read_terraform_file(path, options.max_file_size);
+    let read = |path: &Path| read_terraform_file(path, options);
     let module = Arc::new(module::load_module(&dir, &read));
     let preloaded = HashMap::new();
-    let (configuration, _) = evaluate_root(module, None, &preloaded, &read, scan_paths, options);
+    let (configuration, _) = evaluate_root(module, None, &preloaded, &read, options);
     let by_address: HashMap<&str, &crate::ir::Resource> = configuration
         .resources
         .iter()

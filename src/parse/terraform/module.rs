@@ -11,9 +11,11 @@ use hcl_edit::expr::{Expression, TraversalOperator};
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
 use hcl_edit::{Decorated, Span as _};
 
+use super::budget::Budget;
 use super::eval::{Env, EvalError, Evaluator, NoNames, iteration_pairs};
 use super::policy_document;
 use super::value::{Value, format_number};
+use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic, Level};
 use crate::discover::display_path;
 use crate::ir::{AttrPath, PathSegment, Resource, SpanMap, display_path as display_attr_path};
@@ -318,6 +320,10 @@ pub struct Project<'a> {
     pub inputs: InputVariables,
     /// `.terraform/modules/modules.json` of the root: module key → directory.
     pub installed: BTreeMap<String, PathBuf>,
+    /// Module directories outside it are not followed.
+    pub boundary: &'a Boundary,
+    /// Time, memory and nesting left for this root module.
+    pub budget: Budget,
     pub resources: RefCell<Vec<Resource>>,
     pub providers: RefCell<Vec<serde_json::Value>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
@@ -342,6 +348,11 @@ impl Project<'_> {
     }
 
     fn warn(&self, file: &Arc<SourceFile>, span: Option<Span>, message: String) {
+        // Once a budget is exhausted every later step fails: one error says so (see
+        // `evaluate_root`), not a warning per attribute.
+        if self.budget.exceeded().is_some() {
+            return;
+        }
         let diagnostic =
             Diagnostic::new(Level::Warning, Code::Parse, file.display.as_str(), message);
         let diagnostic = match span {
@@ -352,9 +363,14 @@ impl Project<'_> {
     }
 }
 
-/// Reads `.terraform/modules/modules.json` (written by `terraform init`) if present.
-pub fn installed_modules(root: &Path) -> BTreeMap<String, PathBuf> {
-    let Ok(text) = std::fs::read_to_string(root.join(".terraform/modules/modules.json")) else {
+/// Reads `.terraform/modules/modules.json` (written by `terraform init`) if present and
+/// inside the boundary (`.terraform` may be a link elsewhere).
+pub fn installed_modules(root: &Path, boundary: &Boundary) -> BTreeMap<String, PathBuf> {
+    let manifest = root.join(".terraform/modules/modules.json");
+    if !boundary.contains(&manifest) {
+        return BTreeMap::new();
+    }
+    let Ok(text) = std::fs::read_to_string(&manifest) else {
         return BTreeMap::new();
     };
     let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
@@ -972,6 +988,22 @@ impl<'p, 'a> Instance<'p, 'a> {
             return outputs;
         };
         let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if !self.project.boundary.contains_real(&canonical) {
+            self.project.diagnostics.borrow_mut().push(
+                Diagnostic::new(
+                    Level::Warning,
+                    Code::OutsideBoundary,
+                    file.display.as_str(),
+                    format!(
+                        "module.{name}: source \"{source}\" leads to {} outside the scan boundary ({}; set it with --root); not followed: its resources are not checked and its outputs are unknown",
+                        canonical.display(),
+                        self.project.boundary.describe()
+                    ),
+                )
+                .at(file, header_span(file, block)),
+            );
+            return outputs;
+        }
         let own =
             std::fs::canonicalize(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
         if canonical == own
@@ -1473,6 +1505,10 @@ impl Env for Scope<'_, '_, '_> {
             .unsupported
             .borrow_mut()
             .insert(name.to_string());
+    }
+
+    fn budget(&self) -> &Budget {
+        &self.instance.project.budget
     }
 }
 
