@@ -171,7 +171,9 @@ impl TerraformArgs {
         let mut limits = EvalLimits::default();
         if let Some(seconds) = self.eval_timeout.or(config.eval_timeout) {
             if !(0.001..=86_400.0).contains(&seconds) {
-                bail!("the evaluation timeout must be between 0.001 and 86400 seconds, not {seconds}");
+                bail!(
+                    "the evaluation timeout must be between 0.001 and 86400 seconds, not {seconds}"
+                );
             }
             limits.timeout = Duration::from_secs_f64(seconds);
         }
@@ -282,11 +284,14 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::
 
 /// Built-in rules plus every `--rules DIR`; rule errors are printed and end the run.
 fn load_rules(source: &RuleSource, stderr: &mut dyn Write) -> anyhow::Result<RuleSet> {
-    let mut set = RuleSet::builtin().or_else(|errors| fail_with(errors, stderr))?;
+    rule_set(source).or_else(|errors| fail_with(errors, stderr))
+}
+
+/// Built-in rules plus every `--rules DIR`, or the rule errors.
+fn rule_set(source: &RuleSource) -> Result<RuleSet, Vec<Diagnostic>> {
+    let mut set = RuleSet::builtin()?;
     for dir in &source.rules {
-        let custom = RuleSet::load_dir(dir).or_else(|errors| fail_with(errors, stderr))?;
-        set.extend(custom)
-            .or_else(|errors| fail_with(errors, stderr))?;
+        set.extend(RuleSet::load_dir(dir)?)?;
     }
     Ok(set)
 }
@@ -355,7 +360,10 @@ fn run_scan(
             .cloned()
             .collect(),
     };
-    let set = load_rules(&rule_source, stderr)?;
+    let set = match rule_set(&rule_source) {
+        Ok(set) => set,
+        Err(errors) => return report_rule_errors(&args, errors, stdout, stderr),
+    };
     let select = if args.select.is_empty() {
         &config.select
     } else {
@@ -364,7 +372,10 @@ fn run_scan(
     let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
     let selected = select_rules(&set, select, &ignore)?;
     let rule_timeout = rule_timeout(args.rule_timeout.or(config.rule_timeout))?;
-    let engine = Engine::new(&set, rule_timeout).or_else(|errors| fail_with(errors, stderr))?;
+    let engine = match Engine::new(&set, rule_timeout) {
+        Ok(engine) => engine,
+        Err(errors) => return report_rule_errors(&args, errors, stdout, stderr),
+    };
     let options = ScanOptions {
         paths: args.paths.clone(),
         max_file_size: args
@@ -384,24 +395,52 @@ fn run_scan(
         eval_limits: args.terraform.limits(&config)?,
     };
     let outcome = scan::scan(&engine, &selected, &options)?;
+    write_report(&args, &outcome, stdout)?;
+    Ok(exit_status(&outcome, args.allow_incomplete))
+}
 
+/// Rules that failed to load end the scan before any file is read: the errors go to stderr,
+/// and a machine-readable format still gets a complete document holding them (a consumer
+/// never finds an empty or missing file).
+fn report_rule_errors(
+    args: &ScanArgs,
+    errors: Vec<Diagnostic>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    if args.format != Format::Text {
+        let outcome = ScanOutcome {
+            files_failed: errors.len(),
+            diagnostics: errors.clone(),
+            ..ScanOutcome::default()
+        };
+        write_report(args, &outcome, stdout)?;
+    }
+    fail_with(errors, stderr)
+}
+
+fn write_report(
+    args: &ScanArgs,
+    outcome: &ScanOutcome,
+    stdout: &mut dyn Write,
+) -> anyhow::Result<()> {
     match &args.output {
         Some(path) => {
             let mut file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            report::write(args.format, &outcome, Style::default(), &mut file)?;
+            report::write(args.format, outcome, Style::default(), &mut file)?;
             file.flush()?;
             if args.format == Format::Json {
-                writeln!(stdout, "{}", report::text::summary(&outcome))?;
+                writeln!(stdout, "{}", report::text::summary(outcome))?;
             }
         }
         None => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::write(args.format, &outcome, Style { color }, stdout)?;
+            report::write(args.format, outcome, Style { color }, stdout)?;
         }
     }
-    Ok(exit_status(&outcome, args.allow_incomplete))
+    Ok(())
 }
 
 /// The rule time limit: a number of seconds in a range a `Duration` and a scan can use.

@@ -84,16 +84,15 @@ impl ScanOutcome {
 
 /// Discovers and parses every input under `options.paths`.
 pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
-    let boundary = Boundary::new(&options.paths, options.root.as_deref()).map_err(|source| {
-        MissingPath {
+    let boundary =
+        Boundary::new(&options.paths, options.root.as_deref()).map_err(|source| MissingPath {
             path: options
                 .root
                 .as_deref()
                 .or(options.paths.first().map(PathBuf::as_path))
                 .map_or_else(String::new, discover::display_path),
             source,
-        }
-    })?;
+        })?;
     let discovery = discover::discover(&options.paths, &boundary, &options.walk)?;
     let mut inputs = Inputs {
         diagnostics: discovery.diagnostics,
@@ -141,8 +140,11 @@ fn load_and_parse(
     options: &ScanOptions,
     terraform_options: &TerraformOptions,
 ) -> Result<Option<Document>, Diagnostic> {
-    let Some((file, kind)) =
-        parse::load(candidate, options.max_file_size, &terraform_options.boundary)?
+    let Some((file, kind)) = parse::load(
+        candidate,
+        options.max_file_size,
+        &terraform_options.boundary,
+    )?
     else {
         return Ok(None);
     };

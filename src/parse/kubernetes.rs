@@ -22,20 +22,62 @@ const MAX_DEPTH: usize = 200;
 /// Parses every document of a Kubernetes YAML or JSON file.
 pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
     check_nesting(&file.text)?;
-    let docs = load_documents(&file.text).map_err(|e| {
-        let marker = e.marker();
-        let offsets = Offsets::new(&file.text);
-        let at = offsets.byte(&file, marker.line(), marker.col());
-        ParseError::new(
-            format!("invalid YAML: {}", e.info()),
-            Some(Span::new(at, at)),
-        )
-    })?;
+    match load_documents(&file.text) {
+        Ok(docs) => build(&file, &file, &docs, None),
+        Err(error) if is_quoted_indentation(&error) => {
+            // Kubernetes (go-yaml, like libyaml) accepts what saphyr rejects here: read a
+            // copy with those continuation lines re-indented, and map spans back.
+            let (text, map) = reindent_quoted_scalars(&file, error)?;
+            let translated = SourceFile::new(file.display.clone(), text);
+            let docs = load_documents(&translated.text).map_err(|e| yaml_error(&translated, &e))?;
+            let mapper = file.with_translation(map);
+            build(&file, &translated, &docs, Some(&mapper))
+        }
+        Err(error) => Err(yaml_error(&file, &error)),
+    }
+}
 
+fn yaml_error(file: &SourceFile, error: &ScanError) -> ParseError {
+    let marker = error.marker();
     let offsets = Offsets::new(&file.text);
+    let at = offsets.byte(file, marker.line(), marker.col());
+    ParseError::new(
+        format!("invalid YAML: {}", error.info()),
+        Some(Span::new(at, at)),
+    )
+}
+
+/// Builds the document of `file` from documents loaded from `parsed` (the file itself, or a
+/// translation of it whose spans `mapper` maps back).
+fn build(
+    file: &Arc<SourceFile>,
+    parsed: &SourceFile,
+    docs: &[MarkedYaml<'_>],
+    mapper: Option<&SourceFile>,
+) -> Result<Document, ParseError> {
+    let offsets = Offsets::new(&parsed.text);
     let converter = Converter {
-        file: &file,
+        file: parsed,
         offsets: &offsets,
+    };
+    let remap = |result: Result<(Value, SpanMap), ParseError>| match mapper {
+        None => result,
+        Some(mapper) => {
+            let span = |s: Span| mapper.parsed_span(s.start..s.end);
+            match result {
+                Ok((value, mut spans)) => {
+                    spans.header = span(spans.header);
+                    for value in spans.attributes.values_mut() {
+                        *value = span(*value);
+                    }
+                    Ok((value, spans))
+                }
+                Err(mut error) => {
+                    error.span = error.span.map(span);
+                    Err(error)
+                }
+            }
+        }
     };
     let mut document = Document::new(
         InputKind::Kubernetes,
@@ -43,8 +85,8 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
         vec![file.clone()],
     );
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for node in &docs {
-        let (value, spans) = converter.convert_root(node)?;
+    for node in docs {
+        let (value, spans) = remap(converter.convert_root(node))?;
         if !is_object(&value) {
             continue; // an empty document (`---` at the end), or not a Kubernetes object
         }
@@ -52,7 +94,7 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
             if let Some(items) = mapping_get(node, "items") {
                 if let YamlData::Sequence(items) = &items.data {
                     for item in items {
-                        let (value, spans) = converter.convert_root(item)?;
+                        let (value, spans) = remap(converter.convert_root(item))?;
                         if is_object(&value) {
                             push_resource(&mut document, &mut seen, value, spans);
                         }
@@ -66,18 +108,209 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
     Ok(document)
 }
 
+/// saphyr requires the continuation lines of a quoted scalar to be indented as far as the
+/// block holding it; libyaml and go-yaml (what Kubernetes reads YAML with) do not look at
+/// their indentation at all, since leading blanks of those lines are not content.
+fn is_quoted_indentation(error: &ScanError) -> bool {
+    error.info() == "invalid indentation in quoted scalar"
+}
+
+/// Most quoted scalars re-indented in one file (each needs one more parse to find the next).
+const MAX_REINDENTED: usize = 256;
+
+/// A copy of `file`'s text where the continuation lines of each quoted scalar saphyr rejects
+/// start at the column of the opening quote (their leading blanks, which are not content,
+/// replaced by as many spaces), with a map from the copy back to the file.
+fn reindent_quoted_scalars(
+    file: &SourceFile,
+    first_error: ScanError,
+) -> Result<(String, crate::source::SourceMap), ParseError> {
+    // Edits on the original text: (start, end, spaces) replaces start..end with spaces.
+    let mut edits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut error = first_error;
+    for _ in 0..MAX_REINDENTED {
+        let (text, _) = apply_edits(&file.text, &edits);
+        let current = SourceFile::new(file.display.clone(), text);
+        let offsets = Offsets::new(&current.text);
+        let marker = error.marker();
+        let quote_at = offsets.byte(&current, marker.line(), marker.col());
+        let original_quote = original_offset(quote_at, &edits);
+        let new_edits = quoted_continuations(&file.text, original_quote);
+        if new_edits.is_empty() || new_edits.iter().any(|e| edits.contains(e)) {
+            return Err(yaml_error(&current, &error));
+        }
+        edits.extend(new_edits);
+        edits.sort_unstable();
+        let (text, map) = apply_edits(&file.text, &edits);
+        let next = load_documents(&text).err();
+        match next {
+            Some(next) if is_quoted_indentation(&next) => error = next,
+            // Parsed, or another error the caller reports from the copy.
+            _ => return Ok((text, map)),
+        }
+    }
+    Err(yaml_error(file, &error))
+}
+
+/// The edits that move each continuation line of the quoted scalar opening at `quote` to the
+/// quote's column. Lines that are a document marker (`---`, `...`) are left alone, as a
+/// YAML reader rejects them inside a scalar.
+fn quoted_continuations(text: &str, quote: usize) -> Vec<(usize, usize, usize)> {
+    let Some(kind @ ('"' | '\'')) = text.get(quote..).and_then(|t| t.chars().next()) else {
+        return Vec::new();
+    };
+    let line_start = text
+        .get(..quote)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let column = text.get(line_start..quote).map_or(0, |t| t.chars().count());
+    let mut edits = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = quote + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' if kind == '"' => i += 2,
+            b'\'' if kind == '\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == kind as u8 => break,
+            b'\n' => {
+                let start = i + 1;
+                let end = start
+                    + bytes
+                        .get(start..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|b| matches!(b, b' ' | b'\t'))
+                        .count();
+                let rest = text.get(end..).unwrap_or_default();
+                let marker = end == start && (rest.starts_with("---") || rest.starts_with("..."));
+                let blank = matches!(bytes.get(end), None | Some(b'\n' | b'\r'));
+                if !marker && !blank && end - start < column {
+                    edits.push((start, end, column));
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    edits
+}
+
+/// `text` with `edits` applied, and the map from the result back to `text`.
+fn apply_edits(text: &str, edits: &[(usize, usize, usize)]) -> (String, crate::source::SourceMap) {
+    let mut out = String::with_capacity(text.len() + edits.len() * 8);
+    let mut map = crate::source::SourceMap::default();
+    let mut copied = 0;
+    map.anchor(0, 0);
+    for &(start, end, spaces) in edits {
+        out.push_str(text.get(copied..start).unwrap_or_default());
+        map.anchor(out.len(), start);
+        out.push_str(&" ".repeat(spaces));
+        map.anchor(out.len(), end);
+        copied = end;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    (out, map)
+}
+
+/// The offset in the original text of an offset in the edited one.
+fn original_offset(offset: usize, edits: &[(usize, usize, usize)]) -> usize {
+    let mut shift: isize = 0;
+    for &(start, end, spaces) in edits {
+        let edited_start = (start as isize + shift) as usize;
+        if offset < edited_start {
+            break;
+        }
+        shift += spaces as isize - (end - start) as isize;
+    }
+    (offset as isize - shift).max(0) as usize
+}
+
 /// Loads every document, keeping scalars unresolved so that [`resolve_scalar`] can apply the
 /// YAML 1.1 rules Kubernetes uses (its YAML-to-JSON step is go-yaml v2): an unquoted `yes`,
 /// `on` or `y` is `true` there, so `privileged: yes` is privileged.
 fn load_documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, ScanError> {
     let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
+    let mut budgeted = AliasBudget {
+        loader,
+        open: Vec::new(),
+        anchors: HashMap::new(),
+        expanded: 0,
+        error: None,
+    };
     let mut parser = saphyr_parser::Parser::new_from_str(text);
-    parser.load(&mut loader, true)?;
-    if let Some(error) = loader.error() {
-        return Err(error.clone());
+    parser.load(&mut budgeted, true)?;
+    if let Some(error) = budgeted.error.or_else(|| budgeted.loader.error().cloned()) {
+        return Err(error);
     }
-    Ok(loader.into_documents())
+    Ok(budgeted.loader.into_documents())
+}
+
+/// Most bytes alias expansion may add to a file (saphyr's own budget counts nodes, so one
+/// large string behind a few levels of aliases could still take gigabytes).
+const MAX_ALIAS_BYTES: u64 = 32 * 1024 * 1024;
+/// What a node costs beyond its text.
+const NODE_BYTES: u64 = 16;
+
+/// Passes events to saphyr's loader while counting the bytes each anchor stands for, and
+/// stops at the first alias that would expand the file past [`MAX_ALIAS_BYTES`], before the
+/// loader copies it.
+struct AliasBudget<'input> {
+    loader: YamlLoader<'input, MarkedYaml<'input>>,
+    /// Collections being read: (anchor id, bytes so far).
+    open: Vec<(usize, u64)>,
+    /// Bytes of each anchored node, its own aliases expanded.
+    anchors: HashMap<usize, u64>,
+    expanded: u64,
+    error: Option<ScanError>,
+}
+
+impl<'input> saphyr_parser::SpannedEventReceiver<'input> for AliasBudget<'input> {
+    fn on_event(&mut self, event: saphyr_parser::Event<'input>, span: saphyr_parser::Span) {
+        use saphyr_parser::Event;
+        if self.error.is_some() {
+            return;
+        }
+        let added = match &event {
+            Event::Scalar(text, _, anchor, _) => {
+                let bytes = text.len() as u64 + NODE_BYTES;
+                if *anchor > 0 {
+                    self.anchors.insert(*anchor, bytes);
+                }
+                Some(bytes)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.open.push((*anchor, NODE_BYTES));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.open.pop().map(|(anchor, bytes)| {
+                if anchor > 0 {
+                    self.anchors.insert(anchor, bytes);
+                }
+                bytes
+            }),
+            Event::Alias(anchor) => {
+                let bytes = self.anchors.get(anchor).copied().unwrap_or(NODE_BYTES);
+                self.expanded = self.expanded.saturating_add(bytes);
+                if self.expanded > MAX_ALIAS_BYTES {
+                    self.error = Some(ScanError::new(
+                        span.start,
+                        format!(
+                            "aliases expand to more than {} MiB (possible billion-laughs attack)",
+                            MAX_ALIAS_BYTES / (1024 * 1024)
+                        ),
+                    ));
+                    return;
+                }
+                Some(bytes)
+            }
+            _ => None,
+        };
+        if let (Some(bytes), Some((_, parent))) = (added, self.open.last_mut()) {
+            *parent = parent.saturating_add(bytes);
+        }
+        self.loader.on_event(event, span);
+    }
 }
 
 /// A Kubernetes object: a mapping with string `apiVersion` and `kind`.

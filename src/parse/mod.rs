@@ -77,7 +77,7 @@ pub fn load(
     let mut handle = std::fs::File::open(&candidate.path).map_err(io_error)?;
     let size = handle.metadata().map_err(io_error)?.len();
     if size > max_file_size {
-        if candidate.kind == NameKind::Structured {
+        if candidate.kind == NameKind::Structured && !candidate.explicit {
             // Read a prefix only to tell a huge manifest (reported) from a huge data file (skipped).
             let mut prefix = Vec::new();
             handle
@@ -104,7 +104,9 @@ pub fn load(
         // manifest; a file named as an input (Dockerfile, .tf) always is.
         Err((diagnostic, bytes)) => {
             let lossy = String::from_utf8_lossy(&bytes);
+            // Named on the command line: reported whatever it looks like.
             if candidate.kind == NameKind::Structured
+                && !candidate.explicit
                 && classify_structured(&lossy, display).is_none()
             {
                 return Ok(None);
@@ -118,14 +120,27 @@ pub fn load(
         NameKind::Terraform => InputKind::Terraform,
         NameKind::Structured => match classify_structured(&text, display) {
             Some(kind) => kind,
+            None if candidate.explicit => {
+                return Err(Diagnostic::new(
+                    crate::diagnostic::Level::Info,
+                    Code::NotAnInput,
+                    display,
+                    "not a Kubernetes manifest or Terraform plan (no top-level apiVersion and kind); skipped",
+                ));
+            }
             None => return Ok(None),
         },
     };
     Ok(Some((Arc::new(SourceFile::new(display, text)), kind)))
 }
 
-/// UTF-8 text without a byte-order mark; binary data and other encodings are diagnostics.
+/// UTF-8 text without a byte-order mark; UTF-16 and UTF-32 with a byte-order mark (what
+/// Windows PowerShell 5 `>` writes) are decoded; binary data and other encodings are
+/// diagnostics.
 fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, (Diagnostic, Vec<u8>)> {
+    if let Some(result) = decode_utf16_or_32(&bytes, display) {
+        return result.map_err(|diagnostic| (diagnostic, bytes));
+    }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let line = bytes.iter().take(nul).filter(|&&b| b == b'\n').count() + 1;
         let diagnostic = Diagnostic::error(
@@ -158,7 +173,63 @@ fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, (Diagnostic, Vec<
     })
 }
 
-/// Decides what a `.yaml`/`.yml`/`.json` file is without parsing it, so that a malformed
+/// Decodes text that starts with a UTF-32 or UTF-16 byte-order mark; `None` without one.
+/// Spans then point into the decoded (UTF-8) text, whose lines and columns are the file's.
+fn decode_utf16_or_32(bytes: &[u8], display: &str) -> Option<Result<String, Diagnostic>> {
+    let invalid = |encoding: &str| {
+        Diagnostic::error(
+            Code::NotUtf8,
+            display,
+            format!("invalid {encoding} text; not checked"),
+        )
+    };
+    let (width, big_endian, encoding) = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        (4, false, "UTF-32LE")
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        (4, true, "UTF-32BE")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        (2, false, "UTF-16LE")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        (2, true, "UTF-16BE")
+    } else {
+        return None;
+    };
+    let body = bytes.get(width..).unwrap_or_default();
+    if body.len() % width != 0 {
+        return Some(Err(invalid(encoding)));
+    }
+    let units = body.chunks_exact(width).map(|unit| {
+        let mut value = 0u32;
+        for i in 0..width {
+            let byte = if big_endian {
+                unit.get(i)
+            } else {
+                unit.get(width - 1 - i)
+            };
+            value = (value << 8) | u32::from(byte.copied().unwrap_or(0));
+        }
+        value
+    });
+    let text: Option<String> = if width == 4 {
+        units.map(char::from_u32).collect()
+    } else {
+        let units: Vec<u16> = units.map(|u| u as u16).collect();
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    Some(match text {
+        Some(text) if !text.contains('\0') => Ok(text),
+        Some(_) => Err(Diagnostic::error(
+            Code::Binary,
+            display,
+            format!("binary file ({encoding} text with a NUL character); not checked"),
+        )),
+        None => Err(invalid(encoding)),
+    })
+}
+
+/// Decides what a `.yaml`/`.json` file is without parsing it, so that a malformed
 /// manifest is still recognised (and reported) rather than silently skipped.
 pub fn classify_structured(text: &str, display: &str) -> Option<InputKind> {
     let looks_like_json = display.to_ascii_lowercase().ends_with(".json")
@@ -262,5 +333,28 @@ mod tests {
             decode(b"\xEF\xBB\xBFkind: x".to_vec(), "f").unwrap(),
             "kind: x"
         );
+    }
+
+    #[test]
+    fn utf16_and_utf32_with_a_byte_order_mark_are_decoded() {
+        let text = "kind: Pod\nname: é\n";
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(utf16le, "f").unwrap(), text);
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(utf16be, "f").unwrap(), text);
+        let utf32le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+            .collect();
+        assert_eq!(decode(utf32le, "f").unwrap(), text);
+        // A lone surrogate is not text.
+        let (broken, _) = decode(vec![0xFF, 0xFE, 0x00, 0xD8], "f").unwrap_err();
+        assert_eq!(broken.code, Code::NotUtf8);
     }
 }

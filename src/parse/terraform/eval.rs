@@ -18,8 +18,8 @@ use hcl_edit::Decorated;
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
 
-use super::functions::{self, CallError, FunctionContext};
 use super::budget::Budget;
+use super::functions::{self, CallError, FunctionContext};
 use super::value::{Value, format_number};
 
 /// Deepest expression nesting evaluated (deeper input is reported, never a stack overflow).

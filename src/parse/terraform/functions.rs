@@ -755,7 +755,9 @@ fn flatten(args: &[Value]) -> CallResult {
 
 /// `distinct(list)`: the first occurrence of each element.
 fn distinct(args: &[Value]) -> CallResult {
-    Ok(Value::List(first_occurrences(list_of(arg(args, 0))?.to_vec())))
+    Ok(Value::List(first_occurrences(
+        list_of(arg(args, 0))?.to_vec(),
+    )))
 }
 
 /// The first occurrence of each value, in order: linear time (values are compared by a
@@ -1089,10 +1091,7 @@ fn setproduct(args: &[Value]) -> CallResult {
     }
     let mut product: Vec<Vec<Value>> = vec![Vec::new()];
     for list in &lists {
-        limit_elements(
-            product.len().saturating_mul(list.len()),
-            "setproduct()",
-        )?;
+        limit_elements(product.len().saturating_mul(list.len()), "setproduct()")?;
         let mut next = Vec::with_capacity(product.len() * list.len());
         for prefix in &product {
             for item in list {

@@ -7,12 +7,12 @@
 //! run. `http.send` and other network built-ins are not compiled in (regorus `http` feature
 //! off), so a rule can never make a request.
 
-use std::net::IpAddr;
+mod builtins;
+mod recursion;
+
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use anyhow::anyhow;
-use ipnet::IpNet;
 use regorus::Value;
 use regorus::utils::limits::ExecutionTimerConfig;
 
@@ -54,7 +54,9 @@ impl Engine {
         let mut rego = regorus::Engine::new();
         let mut errors = Vec::new();
         for library in &set.libraries {
-            if let Err(e) = rego.add_policy(library.path.clone(), library.source.clone()) {
+            let added = check_number_literals(&library.source)
+                .and_then(|()| rego.add_policy(library.path.clone(), library.source.clone()));
+            if let Err(e) = added {
                 errors.push(Diagnostic::error(
                     Code::Rule,
                     library.path.as_str(),
@@ -63,18 +65,23 @@ impl Engine {
             }
         }
         for rule in &set.rules {
-            if let Err(e) = rego.add_policy(rule.path.clone(), rule.source.clone()) {
+            let added = check_number_literals(&rule.source)
+                .and_then(|()| rego.add_policy(rule.path.clone(), rule.source.clone()));
+            if let Err(e) = added {
                 errors.push(
                     Diagnostic::error(Code::Rule, rule.path.as_str(), e.to_string())
                         .for_rule(rule.meta.id.as_str()),
                 );
             }
         }
-        if let Err(e) = register_extensions(&mut rego) {
+        if let Err(e) = builtins::register(&mut rego) {
             errors.push(Diagnostic::error(Code::Rule, "<engine>", e.to_string()));
         }
         if !errors.is_empty() {
             return Err(errors);
+        }
+        if let Err(error) = reject_recursion(&mut rego, &set.rules) {
+            return Err(vec![error]);
         }
         if let Some(check_interval) = NonZeroU32::new(1000) {
             rego.set_execution_timer_config(ExecutionTimerConfig {
@@ -160,9 +167,9 @@ impl Engine {
 
     /// Adds a Rego module (a `_test.rego` file) after loading; for `tenet rules test`.
     pub fn add_module(&mut self, path: &str, source: &str) -> anyhow::Result<()> {
-        self.rego
-            .add_policy(path.to_string(), source.to_string())
-            .map(|_| ())
+        check_number_literals(source)?;
+        self.rego.add_policy(path.to_string(), source.to_string())?;
+        reject_recursion(&mut self.rego, &self.rules).map_err(|d| anyhow::anyhow!(d.message))
     }
 
     fn evaluate_rule(
@@ -229,8 +236,121 @@ impl Engine {
     }
 }
 
+/// Recursive rules and functions are rejected when they load, as OPA rejects them: regorus
+/// would recurse until the stack overflows (an abort no thread can survive).
+fn reject_recursion(rego: &mut regorus::Engine, rules: &[Rule]) -> Result<(), Diagnostic> {
+    let cycle = recursion::find_cycle(rego.get_modules())
+        .map_err(|e| Diagnostic::error(Code::Rule, "<engine>", e.to_string()))?;
+    let Some(cycle) = cycle else {
+        return Ok(());
+    };
+    let message = format!(
+        "recursion is not allowed in rules (as in OPA): {}",
+        cycle.join(" -> ")
+    );
+    // Name the rule whose package the cycle starts in, when it is one of ours.
+    let first = cycle.first().map(String::as_str).unwrap_or_default();
+    let owner = rules
+        .iter()
+        .find(|r| first.starts_with(&format!("data.{}.", r.package)));
+    Err(match owner {
+        Some(rule) => Diagnostic::error(Code::Rule, rule.path.as_str(), message)
+            .for_rule(rule.meta.id.as_str()),
+        None => Diagnostic::error(Code::Rule, "<rules>", message),
+    })
+}
+
+/// Number literals with huge exponents (`1e2000000000`) make regorus's big-number parser run
+/// for minutes: refused before a policy is parsed. Strings and comments are skipped.
+pub fn check_number_literals(source: &str) -> anyhow::Result<()> {
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'#' => {
+                i += bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|&&c| c != b'\n')
+                    .count();
+            }
+            b'"' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    i += if c == b'\\' { 2 } else { 1 };
+                    if c == b'"' || c == b'\n' {
+                        break;
+                    }
+                }
+            }
+            b'`' => {
+                i += 1
+                    + bytes
+                        .get(i + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|&&c| c != b'`')
+                        .count()
+                    + 1;
+            }
+            b'0'..=b'9' => {
+                let identifier_before = i > 0
+                    && bytes
+                        .get(i - 1)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                let mut j = i;
+                while bytes
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b'.')
+                {
+                    j += 1;
+                }
+                if !identifier_before && matches!(bytes.get(j), Some(b'e' | b'E')) {
+                    j += 1;
+                    if matches!(bytes.get(j), Some(b'+' | b'-')) {
+                        j += 1;
+                    }
+                    let digits = bytes
+                        .get(j..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    if digits > 4 {
+                        anyhow::bail!(
+                            "a number literal with an exponent over 9999 is not supported"
+                        );
+                    }
+                    j += digits;
+                }
+                i = j.max(i + 1);
+            }
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                i += bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[test]
+fn huge_exponents_are_refused_outside_strings_and_comments() {
+    assert!(check_number_literals("x := 1e20000000\n").is_err());
+    assert!(check_number_literals("x := 2.5E+99999\n").is_err());
+    assert!(check_number_literals("x := 1e300 # 1e20000000\ny := \"9e123456\"\nz := `5e99999`\nsha := \"d41e123456\"\nv1e123456 := 1\n").is_ok());
+}
+
+/// The rule input, converted without a text round trip (whose parser stops at 128 levels).
 fn input_value(document: &Document) -> anyhow::Result<Value> {
-    Value::from_json_str(&document.to_input_json()?)
+    Ok(Value::from(serde_json::to_value(document)?))
 }
 
 /// A deny result must be an object with `resource` (string), `path` (array of keys and
@@ -284,89 +404,13 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
     })
 }
 
-/// OPA network built-ins that regorus lacks.
-fn register_extensions(rego: &mut regorus::Engine) -> anyhow::Result<()> {
-    rego.add_extension(
-        "net.cidr_intersects".to_string(),
-        2,
-        Box::new(|args: Vec<Value>| {
-            let (a, b) = two_nets(&args)?;
-            Ok(Value::from(
-                a.contains(&b.network()) || b.contains(&a.network()),
-            ))
-        }),
-    )?;
-    rego.add_extension(
-        "net.cidr_overlap".to_string(),
-        2,
-        Box::new(|args: Vec<Value>| {
-            // OPA: `net.cidr_overlap(cidr, ip)`: whether the IP address lies in the CIDR.
-            let (Some(cidr), Some(ip)) = (args.first(), args.get(1)) else {
-                return Err(anyhow!("net.cidr_overlap: expects two arguments"));
-            };
-            let cidr = parse_net(cidr)?;
-            let ip: IpAddr = ip.as_string()?.parse().map_err(|_| {
-                anyhow!("net.cidr_overlap: the second argument must be an IP address")
-            })?;
-            Ok(Value::from(cidr.contains(&ip)))
-        }),
-    )?;
-    rego.add_extension(
-        "net.cidr_merge".to_string(),
-        1,
-        Box::new(|args: Vec<Value>| {
-            let Some(list) = args.first() else {
-                return Err(anyhow!("net.cidr_merge: expects one argument"));
-            };
-            let items: Vec<Value> = match list {
-                Value::Array(a) => a.iter().cloned().collect(),
-                Value::Set(s) => s.iter().cloned().collect(),
-                _ => {
-                    return Err(anyhow!(
-                        "net.cidr_merge: expects an array or set of strings"
-                    ));
-                }
-            };
-            let nets = items
-                .iter()
-                .map(parse_net)
-                .collect::<anyhow::Result<Vec<IpNet>>>()?;
-            let merged: std::collections::BTreeSet<Value> = IpNet::aggregate(&nets)
-                .iter()
-                .map(|n| Value::from(n.to_string()))
-                .collect();
-            Ok(Value::from(merged))
-        }),
-    )?;
-    Ok(())
-}
-
-fn two_nets(args: &[Value]) -> anyhow::Result<(IpNet, IpNet)> {
-    match args {
-        [a, b] => Ok((parse_net(a)?, parse_net(b)?)),
-        _ => Err(anyhow!("expects two arguments")),
-    }
-}
-
-/// A CIDR or a bare IP address (a /32 or /128 network).
-fn parse_net(value: &Value) -> anyhow::Result<IpNet> {
-    let text = value.as_string()?;
-    if let Ok(net) = text.parse::<IpNet>() {
-        return Ok(net);
-    }
-    let ip: IpAddr = text
-        .parse()
-        .map_err(|_| anyhow!("`{text}` is not a CIDR or IP address"))?;
-    Ok(IpNet::from(ip))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn engine_with(policy: &str) -> regorus::Engine {
         let mut rego = regorus::Engine::new();
-        register_extensions(&mut rego).unwrap();
+        builtins::register(&mut rego).unwrap();
         rego.add_policy("t.rego".into(), policy.into()).unwrap();
         rego
     }
