@@ -437,7 +437,12 @@ fn write_report(
         None => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::write(args.format, outcome, Style { color }, stdout)?;
+            let width = std::io::stdout()
+                .is_terminal()
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(width, _)| usize::from(width.0));
+            report::write(args.format, outcome, Style { color, width }, stdout)?;
         }
     }
     Ok(())

@@ -138,7 +138,7 @@ impl Engine {
             Err(e) => {
                 let message = format!("cannot build the rule input: {e}");
                 diagnostics.push(Diagnostic::error(
-                    Code::Internal,
+                    Code::Limit,
                     document.path.as_str(),
                     message,
                 ));
@@ -348,9 +348,34 @@ fn huge_exponents_are_refused_outside_strings_and_comments() {
     assert!(check_number_literals("x := 1e300 # 1e20000000\ny := \"9e123456\"\nz := `5e99999`\nsha := \"d41e123456\"\nv1e123456 := 1\n").is_ok());
 }
 
+/// Deepest rule input accepted (parsers keep documents far shallower: 200 levels of YAML).
+pub const MAX_INPUT_DEPTH: usize = 512;
+
 /// The rule input, converted without a text round trip (whose parser stops at 128 levels).
 fn input_value(document: &Document) -> anyhow::Result<Value> {
-    Ok(Value::from(serde_json::to_value(document)?))
+    let json = serde_json::to_value(document)?;
+    let depth = json_depth(&json);
+    if depth > MAX_INPUT_DEPTH {
+        anyhow::bail!(
+            "the document nests {depth} levels deep, over the {MAX_INPUT_DEPTH}-level limit; not checked"
+        );
+    }
+    Ok(Value::from(json))
+}
+
+/// Nesting depth of a JSON value, without recursion.
+fn json_depth(value: &serde_json::Value) -> usize {
+    let mut deepest = 0;
+    let mut pending = vec![(value, 1)];
+    while let Some((value, depth)) = pending.pop() {
+        deepest = deepest.max(depth);
+        match value {
+            serde_json::Value::Array(items) => pending.extend(items.iter().map(|v| (v, depth + 1))),
+            serde_json::Value::Object(map) => pending.extend(map.values().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// A deny result must be an object with `resource` (string), `path` (array of keys and

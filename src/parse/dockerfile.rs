@@ -37,12 +37,28 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
     let (directives, escape) = parse_directives(text, &lines)?;
     let mut stages = StageBuilder::new(escape);
     let mut cursor = 0;
+    let mut count = 0usize;
     while let Some(logical) = read_logical_line(text, &lines, &mut cursor, escape) {
         let instruction = parse_instruction(text, &lines, &mut cursor, logical, escape)?;
+        count += 1;
+        let is_from = instruction.keyword == "FROM";
+        if count > MAX_INSTRUCTIONS || (is_from && stages.stages.len() >= MAX_STAGES) {
+            return Err(ParseError::new(
+                format!(
+                    "more than {MAX_STAGES} stages or {MAX_INSTRUCTIONS} instructions (a limit no real Dockerfile reaches); not checked"
+                ),
+                Some(instruction.span),
+            ));
+        }
         stages.add(instruction)?;
     }
     stages.finish(&file, directives)
 }
+
+/// Most stages and instructions read from one Dockerfile: each becomes IR and spans, so an
+/// unbounded number could exhaust memory. Real Dockerfiles have tens of stages at most.
+pub const MAX_STAGES: usize = 1_000;
+pub const MAX_INSTRUCTIONS: usize = 20_000;
 
 /// One physical line: byte offsets of its content, without `\n` or `\r\n`.
 #[derive(Clone, Copy)]
@@ -1239,7 +1255,7 @@ mod tests {
         for _ in 0..100_000 {
             text.push_str(" \\\n  && true");
         }
-        for i in 0..100_000 {
+        for i in 0..MAX_INSTRUCTIONS - 2 {
             text.push_str(&format!("\nENV K{i}=v"));
         }
         let document = parse_text(&text);
@@ -1247,7 +1263,11 @@ mod tests {
             document.resources[0].attributes["instructions"]
                 .as_array()
                 .map(Vec::len),
-            Some(100_002)
+            Some(MAX_INSTRUCTIONS)
         );
+        // One more is over the limit: the file is reported, not half read.
+        text.push_str("\nENV LAST=v");
+        let error = parse(Arc::new(SourceFile::new("Dockerfile", text))).unwrap_err();
+        assert!(error.message.contains("instructions"), "{}", error.message);
     }
 }

@@ -240,7 +240,7 @@ fn load_documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, ScanError> {
     };
     let mut parser = saphyr_parser::Parser::new_from_str(text);
     parser.load(&mut budgeted, true)?;
-    if let Some(error) = budgeted.error.or_else(|| budgeted.loader.error().cloned()) {
+    if let Some(error) = budgeted.loader.error().cloned().or(budgeted.error) {
         return Err(error);
     }
     Ok(budgeted.loader.into_documents())
@@ -268,7 +268,7 @@ struct AliasBudget<'input> {
 impl<'input> saphyr_parser::SpannedEventReceiver<'input> for AliasBudget<'input> {
     fn on_event(&mut self, event: saphyr_parser::Event<'input>, span: saphyr_parser::Span) {
         use saphyr_parser::Event;
-        if self.error.is_some() {
+        if self.error.is_some() || self.loader.error().is_some() {
             return;
         }
         let added = match &event {

@@ -22,7 +22,12 @@ pub enum Format {
 pub struct Style {
     /// ANSI colours and Unicode box drawing (only on a terminal with `NO_COLOR` unset).
     pub color: bool,
+    /// Columns to fit text output in (the terminal's width; [`DEFAULT_WIDTH`] when unset).
+    pub width: Option<usize>,
 }
+
+/// Width of text output when it is not written to a terminal.
+pub const DEFAULT_WIDTH: usize = 100;
 
 pub fn write(
     format: Format,

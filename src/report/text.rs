@@ -5,20 +5,25 @@
 
 use std::io::Write;
 
+use std::sync::Arc;
+
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, Report, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::findings::Finding;
-use crate::report::{Style, counts_by_severity};
+use crate::report::{DEFAULT_WIDTH, Style, counts_by_severity};
 use crate::rules::Severity;
 use crate::scan::ScanOutcome;
+use crate::source::SourceFile;
 
 pub fn write(outcome: &ScanOutcome, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let handler = handler(style);
+    let width = style.width.unwrap_or(DEFAULT_WIDTH);
     for finding in &outcome.findings {
-        out.write_all(render(&handler, finding_report(finding)).as_bytes())?;
+        out.write_all(render(&handler, finding_report(finding, width)).as_bytes())?;
     }
     for diagnostic in &outcome.diagnostics {
         out.write_all(render(&handler, diagnostic_report(diagnostic)).as_bytes())?;
@@ -35,7 +40,7 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_context_lines(1)
-        .with_width(100)
+        .with_width(style.width.unwrap_or(DEFAULT_WIDTH))
 }
 
 fn render(handler: &GraphicalReportHandler, report: Report) -> String {
@@ -49,7 +54,7 @@ fn render(handler: &GraphicalReportHandler, report: Report) -> String {
     rendered
 }
 
-fn finding_report(finding: &Finding) -> Report {
+fn finding_report(finding: &Finding, width: usize) -> Report {
     let severity = match finding.severity {
         Severity::Critical | Severity::High => miette::Severity::Error,
         Severity::Medium => miette::Severity::Warning,
@@ -59,7 +64,7 @@ fn finding_report(finding: &Finding) -> Report {
         .with_code(finding.rule.clone())
         .with_severity(severity)
         .with_label(LabeledSpan::new_primary_with_span(
-            Some(finding.message.clone()),
+            Some(wrap_label(finding, width)),
             (
                 finding.span.start,
                 finding.span.end.saturating_sub(finding.span.start),
@@ -108,15 +113,68 @@ fn diagnostic_report(diagnostic: &Diagnostic) -> Report {
     }
 }
 
-fn attach_source(
-    report: Report,
-    source: Option<(&std::sync::Arc<crate::source::SourceFile>, &String)>,
-) -> Report {
+fn attach_source(report: Report, source: Option<(&Arc<SourceFile>, &String)>) -> Report {
     match source {
-        Some((file, name)) => {
-            report.with_source_code(NamedSource::new(name.clone(), file.text.clone()))
-        }
+        Some((file, name)) => report.with_source_code(Snippet {
+            file: file.clone(),
+            name: name.clone(),
+        }),
         None => report,
+    }
+}
+
+/// A finding's message broken into lines that fit beside the label's position, so the
+/// snippet's gutter stays intact in a narrow terminal.
+fn wrap_label(finding: &Finding, width: usize) -> String {
+    // The label hangs from the middle of the underline, right of the line-number gutter.
+    let gutter = finding.line.max(finding.end_line).to_string().len() + 4;
+    let middle = (finding.column + finding.end_column.max(finding.column)) / 2;
+    let available = width.saturating_sub(gutter + middle + 4).max(24);
+    textwrap::wrap(&finding.message, available).join("\n")
+}
+
+/// One file as miette reads it: only the lines around a span are scanned, so rendering the
+/// findings of a file costs time in proportion to them, not to the file's size each time.
+struct Snippet {
+    file: Arc<SourceFile>,
+    name: String,
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.file.text;
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).min(text.len()).max(start);
+        let first_line = self
+            .file
+            .position(start)
+            .line
+            .saturating_sub(context_lines_before)
+            .max(1);
+        let last_line = self.file.position(end).line + context_lines_after;
+        let window_start = self.file.line_start(first_line);
+        let window_end = self.file.line_start(last_line + 1).max(window_start);
+        let window = text
+            .get(window_start..window_end)
+            .ok_or(MietteError::OutOfBounds)?;
+        let relative = SourceSpan::new((start - window_start).into(), end - start);
+        let contents = window.read_span(&relative, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            SourceSpan::new(
+                (contents.span().offset() + window_start).into(),
+                contents.span().len(),
+            ),
+            contents.line() + first_line - 1,
+            contents.column(),
+            contents.line_count() + first_line - 1,
+        )))
     }
 }
 
