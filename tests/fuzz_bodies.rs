@@ -38,6 +38,10 @@ fn parsers_keep_their_invariants_on_every_testdata_file() {
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         tenet::parse::fuzz::terraform_json(&data)
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        if file.extension().is_some_and(|e| e == "tf") {
+            tenet::parse::fuzz::terraform_eval(&data)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        }
         // Truncations reach states a whole file never does (unterminated strings, heredocs).
         for cut in [data.len() / 3, data.len() / 2] {
             let part = data.get(..cut).unwrap();

@@ -42,6 +42,53 @@ pub fn terraform(data: &[u8]) -> Result<(), String> {
     }
 }
 
+/// Evaluates `data` as the only file of a root module (`main.tf`, written to a scratch
+/// directory of this process) under small budgets, and checks that every resource's spans lie
+/// inside the text. This reaches the evaluator and the function library, not only the parser.
+pub fn terraform_eval(data: &[u8]) -> Result<(), String> {
+    use crate::boundary::Boundary;
+    use crate::discover::{Candidate, NameKind};
+    use crate::parse::terraform::budget::EvalLimits;
+    use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
+
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let dir = std::env::temp_dir().join(format!("tenet-fuzz-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("main.tf");
+    std::fs::write(&path, text).map_err(|e| e.to_string())?;
+    let options = terraform::TerraformOptions {
+        max_file_size: 1 << 20,
+        max_instances: DEFAULT_MAX_INSTANCES,
+        inputs: InputVariables::default(),
+        boundary: Boundary::of_dirs(&[&dir]),
+        limits: EvalLimits {
+            max_bytes: 64 << 20,
+            timeout: std::time::Duration::from_secs(2),
+            ..EvalLimits::default()
+        },
+    };
+    let candidate = Candidate {
+        path: path.clone(),
+        display: "main.tf".to_string(),
+        kind: NameKind::Terraform,
+        explicit: false,
+    };
+    let (documents, _) = terraform::documents(&[candidate], &options);
+    for document in &documents {
+        for resource in &document.resources {
+            let spans =
+                std::iter::once(&resource.spans.header).chain(resource.spans.attributes.values());
+            for span in spans {
+                span_ok(text, *span).map_err(|e| format!("{}: {e}", resource.address))?;
+            }
+            serde_json::to_string(&resource.attributes).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
 /// Parses `data` as a Terraform JSON configuration and as JSON tfvars, and checks that every
 /// span, mapped back from the native-syntax translation, lies inside the JSON text.
 pub fn terraform_json(data: &[u8]) -> Result<(), String> {

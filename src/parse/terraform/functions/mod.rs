@@ -13,6 +13,8 @@
 //! `encoding/json` string escaping, the YAML emitter used by `yamlencode`, `net.ParseCIDR`.
 
 mod collections;
+mod conversion;
+mod crypto;
 mod encoding;
 mod files;
 mod format;
@@ -25,6 +27,8 @@ mod testing;
 mod yaml;
 
 use collections::*;
+use conversion::*;
+use crypto::*;
 use encoding::*;
 use files::*;
 use format::*;
