@@ -60,6 +60,9 @@ pub enum Code {
     Limit,
     /// A file named on the command line is not an input tenet checks.
     NotAnInput,
+    /// A Terraform module call whose source is neither local nor installed by `terraform init`:
+    /// its resources are not checked.
+    UnresolvedModule,
 }
 
 impl Code {
@@ -78,6 +81,7 @@ impl Code {
             Code::OutsideBoundary => "outside-boundary",
             Code::Limit => "limit",
             Code::NotAnInput => "not-an-input",
+            Code::UnresolvedModule => "unresolved-module",
         }
     }
 }

@@ -4,7 +4,7 @@
 //! under `catch_unwind` as a last resort so a bug on one file becomes a diagnostic for that
 //! file. Output is sorted, so it never depends on thread timing.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
@@ -59,7 +59,8 @@ impl ScanOptions {
 pub struct Inputs {
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Files read and parsed successfully.
+    /// Distinct files read and parsed successfully (a module file used by several root
+    /// modules counts once).
     pub files_parsed: usize,
 }
 
@@ -68,8 +69,12 @@ pub struct Inputs {
 pub struct ScanOutcome {
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Files that were parsed and checked.
+    /// Distinct files that were parsed and checked.
     pub files_scanned: usize,
+    /// Terraform root modules evaluated (each is one document).
+    pub terraform_roots: usize,
+    /// Terraform module calls whose source was not resolved: their resources were not checked.
+    pub modules_unresolved: usize,
     /// Distinct files (or rules) with an error diagnostic: not checked, or not fully.
     pub files_failed: usize,
     pub documents: usize,
@@ -109,10 +114,7 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
     })
     .unwrap_or_else(|diagnostic| (Vec::new(), vec![diagnostic]));
     inputs.diagnostics.extend(terraform_diagnostics);
-    for document in terraform_documents {
-        inputs.files_parsed += document.files.len();
-        inputs.documents.push(document);
-    }
+    inputs.documents.extend(terraform_documents);
 
     let results: Vec<Result<Option<Document>, Diagnostic>> = others
         .par_iter()
@@ -124,14 +126,17 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
         .collect();
     for result in results {
         match result {
-            Ok(Some(document)) => {
-                inputs.files_parsed += document.files.len();
-                inputs.documents.push(document);
-            }
+            Ok(Some(document)) => inputs.documents.push(document),
             Ok(None) => {}
             Err(diagnostic) => inputs.diagnostics.push(diagnostic),
         }
     }
+    inputs.files_parsed = inputs
+        .documents
+        .iter()
+        .flat_map(|document| document.files.iter().map(|file| file.display.as_str()))
+        .collect::<HashSet<_>>()
+        .len();
     Ok(inputs)
 }
 
@@ -235,10 +240,20 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
         .map(|d| d.file.as_str())
         .collect::<BTreeSet<_>>()
         .len();
+    let terraform_roots = documents
+        .iter()
+        .filter(|document| document.kind == InputKind::Terraform)
+        .count();
+    let modules_unresolved = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnresolvedModule)
+        .count();
     ScanOutcome {
         findings: all_findings,
         diagnostics,
         files_scanned: files_parsed,
+        terraform_roots,
+        modules_unresolved,
         files_failed,
         documents: documents.len(),
     }

@@ -8,8 +8,11 @@
     clippy::indexing_slicing
 )] // tests may fail loudly
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::tenet;
+
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -25,15 +28,6 @@ spec:
       securityContext:
         privileged: true
 ";
-
-fn tenet(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenet"))
-        .env_clear()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

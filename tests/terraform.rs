@@ -8,22 +8,13 @@
     clippy::indexing_slicing
 )] // tests may fail loudly
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{line_of, read, testdata};
 use serde_json::{Value, json};
 use tenet::diagnostic::{Code, Level};
 use tenet::ir::{Document, Resource};
 use tenet::scan::{Inputs, ScanOptions, read_inputs};
-
-fn testdata(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
-        .join(path)
-}
-
-fn read(path: &str) -> Inputs {
-    read_inputs(&ScanOptions::new(vec![testdata(path)])).unwrap()
-}
 
 fn only_document(inputs: &Inputs) -> &Document {
     assert_eq!(inputs.documents.len(), 1, "one root module");
@@ -93,6 +84,10 @@ fn references_follow_count_for_each_and_module_outputs() {
     assert_eq!(
         refs("aws_s3_bucket_public_access_block.named[\"b\"]"),
         vec!["aws_s3_bucket.named[\"b\"]"]
+    );
+    assert_eq!(
+        refs("aws_s3_bucket_ownership_controls.named[\"a\"]"),
+        vec!["aws_s3_bucket.named[\"a\"]"]
     );
     assert_eq!(
         refs("aws_s3_bucket_policy.store"),
@@ -273,26 +268,6 @@ fn plan_findings_point_at_the_configuration_beside_the_plan() {
 
 /// The 1-based line of `path` (an attribute path such as `ingress[0].cidr_blocks`, or empty
 /// for the header) in the file that declares `resource`.
-fn line_of(document: &Document, resource: &Resource, path: &str) -> usize {
-    let file = document
-        .files
-        .iter()
-        .find(|f| f.display == resource.file)
-        .unwrap();
-    let span = if path.is_empty() {
-        resource.spans.header
-    } else {
-        *resource
-            .spans
-            .attributes
-            .iter()
-            .find(|(p, _)| tenet::ir::display_path(p) == path)
-            .unwrap_or_else(|| panic!("no span for {path}"))
-            .1
-    };
-    file.position(span.start).line
-}
-
 #[test]
 fn json_syntax_evaluates_like_native_syntax() {
     let native = read("terraform/json/native");

@@ -28,7 +28,12 @@ pub fn terraform(data: &[u8]) -> Result<(), String> {
     };
     let file = Arc::new(SourceFile::new("fuzz.tf", text));
     match terraform::module::parse_body(&file) {
-        Ok(body) => {
+        Ok((body, warnings)) => {
+            for warning in &warnings {
+                if let Some((_, span)) = &warning.source {
+                    span_ok(text, *span)?;
+                }
+            }
             for structure in body.iter() {
                 if let Some(range) = hcl_edit::Span::span(structure) {
                     span_ok(text, Span::new(range.start, range.end))?;

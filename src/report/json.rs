@@ -31,6 +31,8 @@ struct Tool {
 #[derive(Serialize)]
 struct Summary {
     files_scanned: usize,
+    terraform_root_modules: usize,
+    module_calls_unresolved: usize,
     files_failed: usize,
     documents: usize,
     findings: usize,
@@ -51,6 +53,8 @@ pub fn write(outcome: &ScanOutcome, out: &mut dyn Write) -> std::io::Result<()> 
         },
         summary: Summary {
             files_scanned: outcome.files_scanned,
+            terraform_root_modules: outcome.terraform_roots,
+            module_calls_unresolved: outcome.modules_unresolved,
             files_failed: outcome.files_failed,
             documents: outcome.documents,
             findings: outcome.findings.len(),

@@ -192,12 +192,23 @@ pub fn summary(outcome: &ScanOutcome) -> String {
             format!("{n} {word}s")
         }
     };
+    let roots = match outcome.terraform_roots {
+        0 => String::new(),
+        1 => " (1 Terraform root module)".to_string(),
+        n => format!(" ({n} Terraform root modules)"),
+    };
     let mut line = format!(
-        "tenet: {} ({counts}); {} scanned, {} failed",
+        "tenet: {} ({counts}); {} scanned{roots}, {} failed",
         plural(outcome.findings.len(), "finding"),
         plural(outcome.files_scanned, "file"),
         outcome.files_failed,
     );
+    if outcome.modules_unresolved > 0 {
+        line.push_str(&format!(
+            "; {} not resolved, their resources not checked (run `terraform init` first)",
+            plural(outcome.modules_unresolved, "module call"),
+        ));
+    }
     if outcome.incomplete() {
         line.push_str("; scan INCOMPLETE: some inputs or rules could not be checked");
     }

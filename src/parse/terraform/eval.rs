@@ -85,6 +85,18 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// A fresh evaluator in the same scope: the enclosing `for` and `dynamic` names stay bound
+    /// (`aws_security_group.sg[i]` inside `[for i in …]`), and nesting keeps counting.
+    pub fn nested(&self) -> Evaluator<'a> {
+        Evaluator {
+            env: self.env,
+            locals: self.locals.clone(),
+            depth: self.depth,
+            heredoc_indent: 0,
+            directive_nesting: 0,
+        }
+    }
+
     /// Evaluates with extra local names bound (a `dynamic` block's iterator).
     pub fn with_local<T>(&mut self, name: &str, value: Value, f: impl FnOnce(&mut Self) -> T) -> T {
         self.locals.push((name.to_string(), value));

@@ -6,6 +6,7 @@
 //! its resources and those of every module it calls.
 
 pub mod budget;
+pub mod duplicate_keys;
 pub mod eval;
 pub mod functions;
 pub mod json;
@@ -110,22 +111,49 @@ pub fn documents(
         .filter(|(module, _)| !module.files.is_empty())
         .collect();
 
-    let evaluated: Vec<(Document, Vec<Diagnostic>)> = roots
-        .par_iter()
-        .map(|(module, report_only)| {
-            evaluate_root(
-                module.clone(),
-                report_only.clone(),
-                &preloaded,
-                &read,
-                options,
-            )
-        })
-        .collect();
-    let mut documents = Vec::with_capacity(evaluated.len());
-    for (document, mut problems) in evaluated {
-        documents.push(document);
-        diagnostics.append(&mut problems);
+    // A module whose every call has zero instances (`for_each` over an empty default, the
+    // `wrappers` pattern) is never evaluated by its callers: evaluate it as a root of its own,
+    // as an uncalled module is, so its code is still checked. Repeat for the modules only
+    // such a module calls.
+    let mut documents = Vec::new();
+    let mut instantiated: HashSet<PathBuf> = HashSet::new();
+    let mut evaluated_roots: HashSet<PathBuf> = HashSet::new();
+    let mut pass = roots;
+    while !pass.is_empty() {
+        evaluated_roots.extend(pass.iter().map(|(module, _)| {
+            std::fs::canonicalize(&module.dir).unwrap_or_else(|_| module.dir.clone())
+        }));
+        let evaluated: Vec<(Document, Vec<Diagnostic>, HashSet<PathBuf>)> = pass
+            .par_iter()
+            .map(|(module, report_only)| {
+                evaluate_root(
+                    module.clone(),
+                    report_only.clone(),
+                    &preloaded,
+                    &read,
+                    options,
+                )
+            })
+            .collect();
+        for (document, mut problems, reached) in evaluated {
+            documents.push(document);
+            diagnostics.append(&mut problems);
+            instantiated.extend(reached);
+        }
+        pass = dirs
+            .iter()
+            .zip(&loaded)
+            .filter(|(_, (canonical, module))| {
+                called.contains(canonical)
+                    && !instantiated.contains(canonical)
+                    && !evaluated_roots.contains(canonical)
+                    && !module.files.is_empty()
+            })
+            .map(|((_, (explicit, walked)), (_, module))| {
+                let report_only = (!*walked && !explicit.is_empty()).then(|| explicit.clone());
+                (module.clone(), report_only)
+            })
+            .collect();
     }
     (documents, diagnostics)
 }
@@ -151,7 +179,7 @@ fn evaluate_root(
     preloaded: &HashMap<PathBuf, Arc<LoadedModule>>,
     read: &module::ReadFile<'_>,
     options: &TerraformOptions,
-) -> (Document, Vec<Diagnostic>) {
+) -> (Document, Vec<Diagnostic>, HashSet<PathBuf>) {
     let root_dir = std::fs::canonicalize(&module.dir).unwrap_or_else(|_| module.dir.clone());
     // `file()` and friends read inside the boundary directory holding the root module.
     let scan_root = options
@@ -173,6 +201,7 @@ fn evaluate_root(
         providers: Default::default(),
         diagnostics: Default::default(),
         files: Default::default(),
+        instantiated: Default::default(),
     };
     let root = Instance::root(&project, module.clone());
     root.run();
@@ -196,7 +225,11 @@ fn evaluate_root(
         serde_json::Value::Array(project.providers.into_inner()),
     );
     document.report_only = report_only;
-    (document, project.diagnostics.into_inner())
+    (
+        document,
+        project.diagnostics.into_inner(),
+        project.instantiated.into_inner(),
+    )
 }
 
 /// Points a plan's resources at their `.tf` source when the configuration is beside the plan
@@ -226,7 +259,7 @@ pub fn attach_configuration(plan: &mut Document, options: &TerraformOptions) {
     let read = |path: &Path| read_terraform_file(path, options);
     let module = Arc::new(module::load_module(&dir, &read));
     let preloaded = HashMap::new();
-    let (configuration, _) = evaluate_root(module, None, &preloaded, &read, options);
+    let (configuration, _, _) = evaluate_root(module, None, &preloaded, &read, options);
     let by_address: HashMap<&str, &crate::ir::Resource> = configuration
         .resources
         .iter()

@@ -115,7 +115,7 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// If a heredoc starts at `at` (`<<EOF` or `<<-EOF` then a newline), the offset after it.
-fn heredoc_end(bytes: &[u8], at: usize) -> Option<usize> {
+pub(super) fn heredoc_end(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 2;
     if bytes.get(i) == Some(&b'-') {
         i += 1;

@@ -34,3 +34,12 @@ resource "aws_s3_bucket_policy" "store" {
   bucket = module.store.bucket_id
   policy = "{}"
 }
+
+# `each.value` of a for_each over a resource's instances is the instance of the same key.
+resource "aws_s3_bucket_ownership_controls" "named" {
+  for_each = aws_s3_bucket.named
+  bucket   = each.value.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}

@@ -329,13 +329,28 @@ pub(super) fn header_span(file: &SourceFile, block: &Block) -> Span {
     Span::new(range.start, line_end.min(range.end))
 }
 
-/// `path.module` as Terraform shows it: relative to the root module.
+/// `path.module` as Terraform shows it: relative to the root module, with `..` steps when
+/// the module lies outside the root's folder (`live/` calling `../modules/iam`).
 pub(super) fn relative_display(root: &Path, dir: &Path) -> String {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let dir_canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    match dir_canonical.strip_prefix(&root) {
-        Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
-        Ok(rel) => display_path(rel),
-        Err(_) => display_path(dir),
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let root_parts: Vec<_> = root.components().collect();
+    let dir_parts: Vec<_> = dir.components().collect();
+    let common = root_parts
+        .iter()
+        .zip(&dir_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut relative = PathBuf::new();
+    for _ in common..root_parts.len() {
+        relative.push("..");
+    }
+    for part in dir_parts.iter().skip(common) {
+        relative.push(part);
+    }
+    if relative.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        display_path(&relative)
     }
 }

@@ -81,6 +81,17 @@ pub(super) struct ChildOutputs {
     pub(super) instances: BTreeMap<String, BTreeMap<String, (Value, BTreeSet<String>)>>,
 }
 
+impl ChildOutputs {
+    /// A module call that is not followed (unresolved source, outside the boundary, recursive):
+    /// whatever is read from it, any instance or output, is unknown.
+    fn not_followed() -> Self {
+        ChildOutputs {
+            expansion: Expansion::Unknown,
+            instances: BTreeMap::new(),
+        }
+    }
+}
+
 pub(super) enum Memo<T> {
     InProgress,
     Done(T),
@@ -100,6 +111,9 @@ pub struct Instance<'p, 'a> {
     pub(super) locals: RefCell<HashMap<String, Memo<Traced>>>,
     pub(super) children: RefCell<HashMap<String, Memo<ChildOutputs>>>,
     pub(super) expansions: RefCell<HashMap<String, Memo<Expansion>>>,
+    /// The resources each block's `for_each` expression refers to, by block (file, offset):
+    /// what `each.key` and `each.value` refer to in that block.
+    pub(super) each_refs: RefCell<HashMap<(String, usize), BTreeSet<String>>>,
     pub(super) policy_documents: RefCell<HashMap<String, Memo<Value>>>,
     pub(super) unsupported: RefCell<BTreeSet<String>>,
 }
@@ -163,6 +177,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             locals: RefCell::default(),
             children: RefCell::default(),
             expansions: RefCell::default(),
+            each_refs: RefCell::default(),
             policy_documents: RefCell::default(),
             unsupported: RefCell::default(),
         }
@@ -178,25 +193,28 @@ impl<'p, 'a> Instance<'p, 'a> {
             let Some(name) = label(block, 0) else {
                 continue;
             };
-            let value = match provided.remove(&name) {
-                Some(value) => value,
-                None => match block.body.get_attribute("default") {
-                    Some(default) => {
-                        let env = NoNames::new(&self.module.dir, &self.project.scan_root);
-                        match Evaluator::new(&env).eval(&default.value) {
-                            Ok(value) => (value, BTreeSet::new()),
-                            Err(e) => {
-                                self.project.warn(
-                                    file,
-                                    span_of(file, default),
-                                    format!("variable {name} default: {}", e.0),
-                                );
-                                (Value::Unknown, BTreeSet::new())
-                            }
+            let default = || match block.body.get_attribute("default") {
+                Some(default) => {
+                    let env = NoNames::new(&self.module.dir, &self.project.scan_root);
+                    match Evaluator::new(&env).eval(&default.value) {
+                        Ok(value) => (value, BTreeSet::new()),
+                        Err(e) => {
+                            self.project.warn(
+                                file,
+                                span_of(file, default),
+                                format!("variable {name} default: {}", e.0),
+                            );
+                            (Value::Unknown, BTreeSet::new())
                         }
                     }
-                    None => (Value::Unknown, BTreeSet::new()),
-                },
+                }
+                None => (Value::Unknown, BTreeSet::new()),
+            };
+            let value = match provided.remove(&name) {
+                // `nullable = false`: a caller's `null` means the default, as in Terraform.
+                Some((Value::Null, _)) if !nullable(block) => default(),
+                Some(value) => value,
+                None => default(),
             };
             let value = self.apply_type(file, block, &name, value);
             variables.insert(name, value);
@@ -371,6 +389,15 @@ impl<'p, 'a> Instance<'p, 'a> {
         expansion
     }
 
+    /// What `each` refers to in `block` (empty without `for_each`).
+    pub(super) fn each_refs_of(&self, file: &SourceFile, block: &Block) -> BTreeSet<String> {
+        self.each_refs
+            .borrow()
+            .get(&block_key(file, block))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     pub(super) fn compute_expansion(
         &self,
         kind: &str,
@@ -409,6 +436,9 @@ impl<'p, 'a> Instance<'p, 'a> {
         }
         if let Some(for_each) = block.body.get_attribute("for_each") {
             let value = Evaluator::new(&scope).eval(&for_each.value);
+            self.each_refs
+                .borrow_mut()
+                .insert(block_key(&file, block), scope.refs.take());
             let pairs = match value {
                 Ok(Value::Unknown) => return Expansion::Unknown,
                 Ok(Value::Object(map)) => map.into_iter().collect::<Vec<_>>(),
@@ -606,13 +636,13 @@ impl<'p, 'a> Instance<'p, 'a> {
             self.project.diagnostics.borrow_mut().push(
                 Diagnostic::new(
                     Level::Info,
-                    Code::Unsupported,
+                    Code::UnresolvedModule,
                     file.display.as_str(),
                     format!("module.{name}: source \"{source}\" is not resolved (not a local path, and not installed by `terraform init` in .terraform/modules); its resources are not checked and its outputs are unknown"),
                 )
                 .at(file, header_span(file, block)),
             );
-            return outputs;
+            return ChildOutputs::not_followed();
         };
         let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         if !self.project.boundary.contains_real(&canonical) {
@@ -629,7 +659,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 )
                 .at(file, header_span(file, block)),
             );
-            return outputs;
+            return ChildOutputs::not_followed();
         }
         let own =
             std::fs::canonicalize(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
@@ -641,12 +671,17 @@ impl<'p, 'a> Instance<'p, 'a> {
                 Diagnostic::new(Level::Warning, Code::Parse, file.display.as_str(), format!("module.{name} calls a module that is already being evaluated (a module calling itself) or nests deeper than {MAX_MODULE_DEPTH}; not followed"))
                     .at(file, header_span(file, block)),
             );
-            return outputs;
+            return ChildOutputs::not_followed();
         }
         let module = self.project.module(&dir);
         let providers = self.child_providers(block);
-        for (suffix, count_index, each) in expansion.instances() {
-            let scope = Scope::new(self, count_index, each);
+        let instances = expansion.instances();
+        if !instances.is_empty() {
+            self.project.instantiated.borrow_mut().insert(canonical);
+        }
+        for (suffix, count_index, each) in instances {
+            let mut scope = Scope::new(self, count_index, each);
+            scope.each_refs = self.each_refs_of(file, block);
             let mut provided = BTreeMap::new();
             for attribute in block.body.attributes() {
                 let input = attribute.key.value().as_str();
@@ -760,7 +795,8 @@ impl<'p, 'a> Instance<'p, 'a> {
         each: Option<(Value, Value)>,
         header: Span,
     ) -> (BTreeMap<String, Value>, Build, BTreeSet<String>) {
-        let scope = Scope::new(self, count_index, each);
+        let mut scope = Scope::new(self, count_index, each);
+        scope.each_refs = self.each_refs_of(file, block);
         let mut build = Build::new(header);
         let mut evaluator = Evaluator::new(&scope);
         let attributes = eval_body(
@@ -803,4 +839,20 @@ impl<'p, 'a> Instance<'p, 'a> {
             .insert(key, Memo::Done(value.clone()));
         value
     }
+}
+
+/// A variable's `nullable` argument: true unless it is the literal `false`.
+fn nullable(block: &Block) -> bool {
+    block
+        .body
+        .get_attribute("nullable")
+        .is_none_or(|attribute| attribute.value.as_bool() != Some(false))
+}
+
+/// Identifies a block of a module by its file and offset.
+fn block_key(file: &SourceFile, block: &Block) -> (String, usize) {
+    (
+        file.display.clone(),
+        block.span().map_or(0, |span| span.start),
+    )
 }

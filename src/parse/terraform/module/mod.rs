@@ -229,7 +229,10 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
         let parsed = if json {
             parse_json_body(&file, is_tfvars)
         } else {
-            parse_body(&file).map(|body| (file, body))
+            parse_body(&file).map(|(body, warnings)| {
+                module.diagnostics.extend(warnings);
+                (file, body)
+            })
         };
         match parsed {
             Ok((file, body)) if is_tf => {
@@ -284,30 +287,58 @@ pub fn parse_json_body(
     }
 }
 
-/// Parses one HCL file; a syntax error is a diagnostic at its line and column.
-pub fn parse_body(file: &Arc<SourceFile>) -> Result<Body, Diagnostic> {
-    let first = file.text.parse::<Body>();
-    let Err(original) = first else {
-        return first
-            .map_err(|_| Diagnostic::error(Code::Parse, file.display.as_str(), "invalid HCL"));
+/// How many redefined object keys one file may drop before it is reported as invalid (each
+/// drop parses the file again).
+const MAX_REDEFINED_KEYS: usize = 64;
+
+/// Parses one HCL file; a syntax error is a diagnostic at its line and column. The two forms
+/// Terraform accepts and hcl-edit does not are fixed up byte for byte and parsed again
+/// (`newlines`, `duplicate_keys`): each dropped duplicate key is a warning.
+pub fn parse_body(file: &Arc<SourceFile>) -> Result<(Body, Vec<Diagnostic>), Diagnostic> {
+    let original = match file.text.parse::<Body>() {
+        Ok(body) => return Ok((body, Vec::new())),
+        Err(e) => e,
     };
-    // Terraform ignores newlines inside `{ for … }`; hcl-edit does not (see `newlines`).
-    if let Some(relaxed) = super::newlines::relax_object_for_newlines(&file.text) {
-        if let Ok(body) = relaxed.parse::<Body>() {
-            return Ok(body);
+    let mut warnings = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(&file.text[..]);
+    let mut relaxed = false;
+    let mut error = original.clone();
+    for _ in 0..MAX_REDEFINED_KEYS {
+        let at = error.location().offset();
+        if error.message().contains("redefined object key")
+            && let Some((fixed, dropped)) = super::duplicate_keys::drop_earlier_key(&text, at)
+        {
+            let key = text.get(dropped.start..dropped.end).unwrap_or_default();
+            let key = key.split(['=', ':']).next().unwrap_or_default().trim();
+            warnings.push(
+                Diagnostic::new(
+                    Level::Warning,
+                    Code::Parse,
+                    file.display.as_str(),
+                    format!("object key {key} is set again later in this object; the later value is used, as Terraform does"),
+                )
+                .at(file, dropped),
+            );
+            text = std::borrow::Cow::Owned(fixed);
+        } else if !relaxed && let Some(fixed) = super::newlines::relax_object_for_newlines(&text) {
+            // Terraform ignores newlines inside `{ for … }`; hcl-edit does not.
+            relaxed = true;
+            text = std::borrow::Cow::Owned(fixed);
+        } else {
+            break;
+        }
+        match text.parse::<Body>() {
+            Ok(body) => return Ok((body, warnings)),
+            Err(e) => error = e,
         }
     }
-    Err(original).map_err(|e: hcl_edit::parser::Error| {
-        let location = e.location();
-        let at = location.offset().min(file.text.len());
-        let message = e.message().to_string();
-        Diagnostic::error(
-            Code::Parse,
-            file.display.as_str(),
-            format!("invalid HCL: {message}"),
-        )
-        .at(file, Span::new(at, at))
-    })
+    let at = original.location().offset().min(file.text.len());
+    Err(Diagnostic::error(
+        Code::Parse,
+        file.display.as_str(),
+        format!("invalid HCL: {}", original.message()),
+    )
+    .at(file, Span::new(at, at)))
 }
 
 /// Values from the command line (`--var`, `--var-file`), applied after the module's tfvars.
@@ -337,6 +368,9 @@ pub struct Project<'a> {
     pub providers: RefCell<Vec<serde_json::Value>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
     pub files: RefCell<Vec<Arc<SourceFile>>>,
+    /// Canonical directories of the modules instantiated at least once (a call with zero
+    /// instances does not count): a scanned module never instantiated is evaluated as a root.
+    pub instantiated: RefCell<HashSet<PathBuf>>,
 }
 
 impl Project<'_> {

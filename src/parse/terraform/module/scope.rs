@@ -10,6 +10,8 @@ pub(super) struct Scope<'i, 'p, 'a> {
     pub(super) each: Option<(Value, Value)>,
     /// Addresses of the resources the expression refers to.
     pub(super) refs: RefCell<BTreeSet<String>>,
+    /// What the block's `for_each` expression refers to: `each.key`/`each.value` carry it.
+    pub(super) each_refs: BTreeSet<String>,
 }
 
 impl<'i, 'p, 'a> Scope<'i, 'p, 'a> {
@@ -23,6 +25,25 @@ impl<'i, 'p, 'a> Scope<'i, 'p, 'a> {
             count_index,
             each,
             refs: RefCell::default(),
+            each_refs: BTreeSet::new(),
+        }
+    }
+
+    /// What `each.value` refers to: the instance of the same key when `for_each` iterates
+    /// over a resource's instances (`for_each = aws_s3_bucket.b`), else everything the
+    /// `for_each` expression refers to (a map built from several resources).
+    fn each_value_refs(&self, key: &Value) -> Vec<String> {
+        let suffix = key.as_str().map(|k| format!("[{}]", quote(k)));
+        let same_key: Vec<String> = self
+            .each_refs
+            .iter()
+            .filter(|r| suffix.as_ref().is_some_and(|s| r.ends_with(s.as_str())))
+            .cloned()
+            .collect();
+        if same_key.is_empty() {
+            self.each_refs.iter().cloned().collect()
+        } else {
+            same_key
         }
     }
 
@@ -41,7 +62,7 @@ impl<'i, 'p, 'a> Scope<'i, 'p, 'a> {
         i: usize,
     ) -> Option<Result<Value, EvalError>> {
         match operators.get(i)?.value() {
-            TraversalOperator::Index(expr) => Some(Evaluator::new(evaluator.env).eval(expr)),
+            TraversalOperator::Index(expr) => Some(evaluator.nested().eval(expr)),
             TraversalOperator::LegacyIndex(n) => Some(Ok(Value::Number(*n.value() as f64))),
             _ => None,
         }
@@ -150,7 +171,10 @@ impl Env for Scope<'_, '_, '_> {
             },
             "each" => match (first, &self.each) {
                 (Some("key"), Some((key, _))) => Ok((key.clone(), 1)),
-                (Some("value"), Some((_, value))) => Ok((value.clone(), 1)),
+                (Some("value"), Some((key, value))) => {
+                    self.refs.borrow_mut().extend(self.each_value_refs(key));
+                    Ok((value.clone(), 1))
+                }
                 _ => Err(EvalError(
                     "`each` is only available in a block with `for_each`".into(),
                 )),
@@ -182,25 +206,36 @@ impl Env for Scope<'_, '_, '_> {
                 let Some(outputs) = instance.child(name) else {
                     return Some(Ok((Value::Unknown, operators.len())));
                 };
-                let prefix = instance.prefix();
                 match &outputs.expansion {
                     Expansion::Single | Expansion::Unknown => {
                         let only = outputs.instances.values().next();
                         let Some(only) = only else {
                             return Some(Ok((Value::Unknown, operators.len())));
                         };
-                        match Self::attr_name(operators, 1) {
+                        // `count`/`for_each` not known: `module.x["k"]` is the one instance
+                        // evaluated (with unknown keys); which instance it is, is unknown.
+                        let at = if matches!(outputs.expansion, Expansion::Unknown)
+                            && self.index_at(evaluator, operators, 1).is_some()
+                        {
+                            2
+                        } else {
+                            1
+                        };
+                        match Self::attr_name(operators, at) {
                             Some(output) => match only.get(output) {
                                 Some((value, refs)) => {
                                     self.refs.borrow_mut().extend(refs.iter().cloned());
-                                    Ok((value.clone(), 2))
+                                    Ok((value.clone(), at + 1))
                                 }
                                 None => Err(EvalError(format!(
                                     "module.{name} has no output `{output}`"
                                 ))),
                             },
+                            // All instances of a module whose instances are not known.
+                            None if at == 1 && matches!(outputs.expansion, Expansion::Unknown) => {
+                                Ok((Value::Unknown, operators.len()))
+                            }
                             None => {
-                                let _ = prefix;
                                 for (_, refs) in only.values() {
                                     self.refs.borrow_mut().extend(refs.iter().cloned());
                                 }
@@ -210,7 +245,7 @@ impl Env for Scope<'_, '_, '_> {
                                             .map(|(k, (v, _))| (k.clone(), v.clone()))
                                             .collect(),
                                     ),
-                                    1,
+                                    at,
                                 ))
                             }
                         }
@@ -303,6 +338,18 @@ impl Env for Scope<'_, '_, '_> {
                         None => Ok((value, consumed)),
                     });
                 }
+                self.reference(evaluator, base, &expansion, operators, 2, Value::Unknown)
+            }
+            // `resource.TYPE.NAME`: Terraform's explicit prefix for a managed resource.
+            "resource" => {
+                let resource_type = first?;
+                let name = Self::attr_name(operators, 1)?;
+                let base = format!("{resource_type}.{name}");
+                let Some((file, block)) = instance.find_block("resource", resource_type, name)
+                else {
+                    return Some(Err(EvalError(format!("no resource `{base}` is declared"))));
+                };
+                let expansion = instance.expansion("resource", file, block, &base);
                 self.reference(evaluator, base, &expansion, operators, 2, Value::Unknown)
             }
             resource_type => {

@@ -1,0 +1,146 @@
+//! Terraform forms found in public modules that once hid resources or findings: each fixture
+//! under `testdata/terraform/fidelity/` asserts the value Terraform computes, or the finding
+//! that was missed.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may fail loudly
+
+mod common;
+
+use common::{findings, line_of, read, resource, scan_json};
+use serde_json::json;
+use tenet::diagnostic::{Code, Level};
+
+const DIR: &str = "terraform/fidelity";
+
+fn finding(rule: &str, file: &str, line: u64) -> (String, String, u64) {
+    (rule.to_string(), format!("testdata/{DIR}/{file}"), line)
+}
+
+#[test]
+fn a_key_set_twice_in_an_object_keeps_the_last_value_and_the_file_is_checked() {
+    let inputs = read(&format!("{DIR}/duplicate_keys"));
+    let (_, port) = resource(&inputs, "aws_ssm_parameter.port");
+    assert_eq!(port.attributes["value"], json!(443));
+    let warning = inputs
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Parse)
+        .unwrap();
+    assert_eq!(warning.level, Level::Warning);
+    assert_eq!(warning.line, Some(4));
+    assert!(warning.message.contains("port"), "{}", warning.message);
+    // The instance beside it is checked (ZT012 at its header: no metadata_options).
+    let report = scan_json(&format!("{DIR}/duplicate_keys"));
+    assert_eq!(
+        findings(&report),
+        vec![finding("ZT012", "duplicate_keys/main.tf", 13)]
+    );
+}
+
+#[test]
+fn path_module_of_a_module_outside_the_root_folder_reads_its_files() {
+    let inputs = read(&format!("{DIR}/path_module"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let (_, policy) = resource(&inputs, "module.iam.aws_iam_policy.admin");
+    let document: serde_json::Value =
+        serde_json::from_str(policy.attributes["policy"].as_str().unwrap()).unwrap();
+    assert_eq!(document["Statement"][0]["Action"], "*");
+    let report = scan_json(&format!("{DIR}/path_module"));
+    assert_eq!(
+        findings(&report),
+        vec![finding("LP001", "path_module/modules/iam/main.tf", 3)]
+    );
+}
+
+#[test]
+fn a_for_variable_indexes_a_counted_resource() {
+    let inputs = read(&format!("{DIR}/for_index"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let (document, worker) = resource(&inputs, "aws_instance.worker[\"w1\"]");
+    assert_eq!(worker.attributes["tags"]["n"], json!(1));
+    // The security group id is unknown until apply; which groups it comes from is known.
+    assert_eq!(
+        worker.unknown,
+        vec!["vpc_security_group_ids[0]".to_string()]
+    );
+    assert!(
+        worker.references["vpc_security_group_ids"].contains(&"aws_security_group.sg[1]".into())
+    );
+    assert_eq!(line_of(document, worker, ""), 11);
+}
+
+#[test]
+fn null_for_a_non_nullable_variable_means_its_default() {
+    let inputs = read(&format!("{DIR}/nullable"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let (_, strict) = resource(&inputs, "module.strict.aws_instance.this");
+    assert_eq!(
+        strict.attributes["metadata_options"],
+        json!([{ "http_tokens": "required" }])
+    );
+    assert_eq!(strict.attributes["tags"]["loose"], "kept");
+    // A nullable variable (the default) keeps the caller's null.
+    let (_, loose) = resource(&inputs, "module.loose.aws_instance.this");
+    assert_eq!(loose.attributes["tags"]["loose"], json!(null));
+    assert_eq!(
+        loose.attributes["metadata_options"][0]["http_tokens"],
+        "required"
+    );
+}
+
+#[test]
+fn the_resource_prefix_refers_to_a_managed_resource() {
+    let inputs = read(&format!("{DIR}/resource_prefix"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let (_, logging) = resource(&inputs, "aws_s3_bucket_logging.app");
+    // Attributes of resources are unknown to a static read (as `aws_s3_bucket.logs.bucket`
+    // would be); the reference is what the prefix must not lose.
+    assert_eq!(logging.unknown, vec!["target_bucket".to_string()]);
+    assert_eq!(
+        logging.references["target_bucket"],
+        vec!["aws_s3_bucket.logs".to_string()]
+    );
+}
+
+#[test]
+fn an_instance_of_an_unresolved_module_is_unknown_and_counted() {
+    let inputs = read(&format!("{DIR}/unresolved_for_each"));
+    let codes: Vec<(Level, Code)> = inputs
+        .diagnostics
+        .iter()
+        .map(|d| (d.level, d.code))
+        .collect();
+    assert_eq!(codes, vec![(Level::Info, Code::UnresolvedModule)]);
+    let (_, parameter) = resource(&inputs, "aws_ssm_parameter.asg");
+    assert_eq!(parameter.unknown, vec!["value".to_string()]);
+    let report = scan_json(&format!("{DIR}/unresolved_for_each"));
+    assert_eq!(report["summary"]["module_calls_unresolved"], 1);
+}
+
+#[test]
+fn a_module_called_only_with_zero_instances_is_checked_as_a_root() {
+    let inputs = read(&format!("{DIR}/zero_instances"));
+    assert_eq!(inputs.documents.len(), 2);
+    let (_, instance) = resource(&inputs, "aws_instance.this");
+    assert_eq!(instance.attributes["tags"]["Name"], "wrapped");
+    let report = scan_json(&format!("{DIR}/zero_instances"));
+    assert_eq!(
+        findings(&report),
+        vec![finding("ZT012", "zero_instances/wrapper/main.tf", 6)]
+    );
+}
+
+#[test]
+fn files_are_counted_once_and_root_modules_and_unresolved_calls_apart() {
+    let report = scan_json(&format!("{DIR}/shared_module"));
+    let summary = &report["summary"];
+    // modules/bucket/main.tf is used by both roots: 3 files, not 4.
+    assert_eq!(summary["files_scanned"], 3);
+    assert_eq!(summary["terraform_root_modules"], 2);
+    assert_eq!(summary["module_calls_unresolved"], 2);
+}
