@@ -514,17 +514,28 @@ fn ir_json(document: &Document, spans: bool) -> anyhow::Result<serde_json::Value
         let Some(file) = document.file(&resource.file) else {
             continue;
         };
-        let locate = |span: crate::source::Span| {
-            let start = file.position(span.start);
-            let end = file.position(span.end);
-            serde_json::json!({"line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column})
+        let locate = |span: crate::source::Span, elsewhere: Option<&String>| {
+            // An attribute set in a Terraform override file is located in that file.
+            let in_file = elsewhere
+                .and_then(|name| document.file(name))
+                .unwrap_or(file);
+            let start = in_file.position(span.start);
+            let end = in_file.position(span.end);
+            let mut location = serde_json::json!({"line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column});
+            if let (Some(name), Some(object)) = (elsewhere, location.as_object_mut()) {
+                object.insert("file".to_string(), serde_json::Value::from(name.as_str()));
+            }
+            location
         };
         let mut paths: Vec<_> = resource.spans.attributes.iter().collect();
         paths.sort_by(|a, b| a.0.cmp(b.0));
         let mut map = serde_json::Map::new();
-        map.insert("<header>".to_string(), locate(resource.spans.header));
+        map.insert("<header>".to_string(), locate(resource.spans.header, None));
         for (path, span) in paths {
-            map.insert(display_path(path), locate(*span));
+            map.insert(
+                display_path(path),
+                locate(*span, resource.spans.files.get(path)),
+            );
         }
         by_resource.insert(resource.address.clone(), serde_json::Value::Object(map));
     }

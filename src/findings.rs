@@ -75,8 +75,9 @@ impl Finding {
                     violation.resource, document.path
                 )
             })?;
-        let span = resource.spans.resolve(&violation.path);
-        let source = document.file(&resource.file).cloned();
+        let (span, elsewhere) = resource.spans.locate(&violation.path);
+        let file = elsewhere.unwrap_or(&resource.file);
+        let source = document.file(file).cloned();
         let (start, end) = match &source {
             Some(file) => (file.position(span.start), file.position(span.end)),
             None => (
@@ -97,7 +98,7 @@ impl Finding {
                 &resource.address,
                 &violation.path,
             ),
-            file: resource.file.clone(),
+            file: file.to_string(),
             line: start.line,
             column: start.column,
             end_line: end.line,

@@ -89,6 +89,9 @@ pub fn display_path(path: &[PathSegment]) -> String {
 pub struct SpanMap {
     pub header: Span,
     pub attributes: HashMap<AttrPath, Span>,
+    /// The file of each attribute written in another file than the resource (a Terraform
+    /// override file); every other span is in the resource's `file`.
+    pub files: HashMap<AttrPath, String>,
 }
 
 impl SpanMap {
@@ -96,16 +99,26 @@ impl SpanMap {
         SpanMap {
             header,
             attributes: HashMap::new(),
+            files: HashMap::new(),
         }
     }
 
     /// The span of the deepest existing prefix of `path`, else the header.
     pub fn resolve(&self, path: &[PathSegment]) -> Span {
+        self.locate(path).0
+    }
+
+    /// The span of the deepest existing prefix of `path` (else the header) and, when it is
+    /// in another file than the resource, that file.
+    pub fn locate(&self, path: &[PathSegment]) -> (Span, Option<&str>) {
         (1..=path.len())
             .rev()
-            .find_map(|n| path.get(..n).and_then(|p| self.attributes.get(p)))
-            .copied()
-            .unwrap_or(self.header)
+            .find_map(|n| {
+                let prefix = path.get(..n)?;
+                let span = self.attributes.get(prefix)?;
+                Some((*span, self.files.get(prefix).map(String::as_str)))
+            })
+            .unwrap_or((self.header, None))
     }
 }
 

@@ -417,32 +417,6 @@ fn plan_findings_point_at_a_json_configuration_beside_the_plan() {
 }
 
 #[test]
-fn override_files_are_flagged_as_not_merged() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("main.tf"),
-        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("dev_override.tf"),
-        "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n",
-    )
-    .unwrap();
-    let inputs = read_inputs(&ScanOptions::new(vec![dir.path().to_path_buf()])).unwrap();
-    let warning = inputs
-        .diagnostics
-        .iter()
-        .find(|d| d.file.ends_with("dev_override.tf"))
-        .unwrap();
-    assert_eq!(
-        (warning.level, warning.code),
-        (Level::Warning, Code::Unsupported)
-    );
-    assert!(warning.message.contains("not merged"));
-}
-
-#[test]
 fn tfvars_files_apply_in_terraform_order_json_included() {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();

@@ -144,3 +144,52 @@ fn files_are_counted_once_and_root_modules_and_unresolved_calls_apart() {
     assert_eq!(summary["terraform_root_modules"], 2);
     assert_eq!(summary["module_calls_unresolved"], 2);
 }
+
+#[test]
+fn override_files_merge_into_the_blocks_they_override() {
+    let inputs = read(&format!("{DIR}/override"));
+    let (document, web) = resource(&inputs, "aws_instance.web");
+    // Arguments replaced (the last override file in lexical order wins), nested blocks of a
+    // type replaced, `lifecycle` merged argument by argument, locals and variables replaced.
+    assert_eq!(web.attributes["instance_type"], "t3.large");
+    assert_eq!(web.attributes["ami"], "ami-12345678");
+    assert_eq!(
+        web.attributes["metadata_options"],
+        json!([{ "http_tokens": "optional" }])
+    );
+    assert_eq!(
+        web.attributes["lifecycle"],
+        json!([{ "create_before_destroy": true, "prevent_destroy": true }])
+    );
+    assert_eq!(
+        web.attributes["tags"],
+        json!({ "Name": "app-override", "Env": "dev" })
+    );
+    // Each attribute is located in the file that set it.
+    let (span, file) = web
+        .spans
+        .locate(&[tenet::ir::PathSegment::Key("instance_type".into())]);
+    assert!(file.unwrap().ends_with("override/override.tf"));
+    let override_tf = document.file(file.unwrap()).unwrap();
+    assert_eq!(override_tf.position(span.start).line, 7);
+    assert_eq!(line_of(document, web, "ami"), 13);
+    let (_, group) = resource(&inputs, "aws_security_group.web");
+    assert_eq!(group.attributes["ingress"].as_array().unwrap().len(), 1);
+    // An override block with nothing to override is reported and ignored.
+    let warning = inputs
+        .diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("dev_override.tf"))
+        .unwrap();
+    assert_eq!((warning.level, warning.line), (Level::Warning, Some(24)));
+    assert_eq!(inputs.documents[0].resources.len(), 2);
+    // Findings on overridden attributes point into the override file.
+    let report = scan_json(&format!("{DIR}/override"));
+    assert_eq!(
+        findings(&report),
+        vec![
+            finding("ZT012", "override/dev_override.tf", 8),
+            finding("ZT001", "override/dev_override.tf", 20),
+        ]
+    );
+}

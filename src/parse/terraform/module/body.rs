@@ -7,16 +7,40 @@ use super::*;
 pub(super) struct Build {
     pub(super) spans: SpanMap,
     pub(super) references: BTreeMap<String, Vec<String>>,
+    /// Display path of the resource's file: spans in any other file are recorded with it.
+    home: String,
 }
 
 impl Build {
-    pub(super) fn new(header: Span) -> Self {
+    pub(super) fn new(header: Span, home: &SourceFile) -> Self {
         Build {
             spans: SpanMap::new(header),
             references: BTreeMap::new(),
+            home: home.display.clone(),
+        }
+    }
+
+    /// Records where `path` is written.
+    fn record(&mut self, path: &AttrPath, span: Span, file: &SourceFile) {
+        self.spans.attributes.insert(path.clone(), span);
+        if file.display != self.home {
+            self.spans.files.insert(path.clone(), file.display.clone());
+        } else {
+            self.spans.files.remove(path);
         }
     }
 }
+
+/// Which file each part of a merged block comes from (Terraform override files): a top-level
+/// attribute or nested block type named here was set by that file; `nested` gives the same
+/// for a nested block merged argument by argument (`lifecycle`).
+#[derive(Debug, Default)]
+pub(super) struct Origins {
+    pub(super) files: HashMap<String, Arc<SourceFile>>,
+    pub(super) nested: HashMap<String, Origins>,
+}
+
+pub(super) static NO_ORIGINS: LazyLock<Origins> = LazyLock::new(Origins::default);
 
 /// An `aws_iam_policy_document`'s attributes plus `json`, the policy the provider renders.
 pub(super) fn with_rendered_policy(
@@ -31,17 +55,30 @@ pub(super) fn with_rendered_policy(
 pub(super) const META_ARGUMENTS: [&str; 4] = ["count", "for_each", "depends_on", "provider"];
 
 /// Evaluates a (resource or nested) block body into an object; nested blocks become lists.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn eval_body(
     evaluator: &mut Evaluator<'_>,
     scope: &Scope<'_, '_, '_>,
-    file: &Arc<SourceFile>,
+    body_file: &Arc<SourceFile>,
     body: &Body,
+    origins: &Origins,
     path: &mut AttrPath,
     build: &mut Build,
     top_level: bool,
 ) -> BTreeMap<String, Value> {
     let mut object: BTreeMap<String, Value> = BTreeMap::new();
     for structure in body.iter() {
+        let name = match structure {
+            Structure::Attribute(attribute) => attribute.key.value().as_str(),
+            Structure::Block(block) if block.ident.value().as_str() == "dynamic" => {
+                block.labels.first().map_or("", |label| match label {
+                    BlockLabel::String(s) => s.value().as_str(),
+                    BlockLabel::Ident(i) => i.value().as_str(),
+                })
+            }
+            Structure::Block(block) => block.ident.value().as_str(),
+        };
+        let file = origins.files.get(name).unwrap_or(body_file);
         match structure {
             Structure::Attribute(attribute) => {
                 let name = attribute.key.value().to_string();
@@ -75,7 +112,7 @@ pub(super) fn eval_body(
                 };
                 path.push(PathSegment::Key(name.clone()));
                 if let Some(span) = span_of(file, attribute) {
-                    build.spans.attributes.insert(path.clone(), span);
+                    build.record(path, span, file);
                 }
                 record_literal_spans(file, &attribute.value, path, build);
                 let refs = std::mem::take(&mut *scope.refs.borrow_mut());
@@ -95,6 +132,7 @@ pub(super) fn eval_body(
                     eval_dynamic(evaluator, scope, file, block, path, build, &mut object);
                     continue;
                 }
+                let inner_origins = origins.nested.get(&ident).unwrap_or(&NO_ORIGINS);
                 let list = object
                     .entry(ident.clone())
                     .or_insert_with(|| Value::List(Vec::new()));
@@ -104,11 +142,17 @@ pub(super) fn eval_body(
                 };
                 path.push(PathSegment::Key(ident.clone()));
                 path.push(PathSegment::Index(index));
-                build
-                    .spans
-                    .attributes
-                    .insert(path.clone(), header_span(file, block));
-                let inner = eval_body(evaluator, scope, file, &block.body, path, build, false);
+                build.record(path, header_span(file, block), file);
+                let inner = eval_body(
+                    evaluator,
+                    scope,
+                    file,
+                    &block.body,
+                    inner_origins,
+                    path,
+                    build,
+                    false,
+                );
                 path.pop();
                 path.pop();
                 if let Some(Value::List(items)) = object.get_mut(&ident) {
@@ -177,12 +221,18 @@ pub(super) fn eval_dynamic(
             BTreeMap::from([("key".to_string(), key), ("value".to_string(), value)]);
         path.push(PathSegment::Key(label.clone()));
         path.push(PathSegment::Index(start + i));
-        build
-            .spans
-            .attributes
-            .insert(path.clone(), header_span(file, block));
+        build.record(path, header_span(file, block), file);
         let inner = evaluator.with_local(&iterator, Value::Object(iterator_value), |evaluator| {
-            eval_body(evaluator, scope, file, &content.body, path, build, false)
+            eval_body(
+                evaluator,
+                scope,
+                file,
+                &content.body,
+                &NO_ORIGINS,
+                path,
+                build,
+                false,
+            )
         });
         path.pop();
         path.pop();
@@ -215,10 +265,7 @@ pub(super) fn record_literal_spans(
                 let start = key.span().map(|r| r.start);
                 let end = value.expr().span().map(|r| r.end);
                 if let (Some(start), Some(end)) = (start, end) {
-                    build
-                        .spans
-                        .attributes
-                        .insert(path.clone(), file.parsed_span(start..end));
+                    build.record(path, file.parsed_span(start..end), file);
                 }
                 record_literal_spans(file, value.expr(), path, build);
                 path.pop();
@@ -228,10 +275,7 @@ pub(super) fn record_literal_spans(
             for (i, item) in array.iter().enumerate() {
                 path.push(PathSegment::Index(i));
                 if let Some(range) = item.span() {
-                    build
-                        .spans
-                        .attributes
-                        .insert(path.clone(), file.parsed_span(range));
+                    build.record(path, file.parsed_span(range), file);
                 }
                 record_literal_spans(file, item, path, build);
                 path.pop();

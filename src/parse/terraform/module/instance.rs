@@ -797,13 +797,14 @@ impl<'p, 'a> Instance<'p, 'a> {
     ) -> (BTreeMap<String, Value>, Build, BTreeSet<String>) {
         let mut scope = Scope::new(self, count_index, each);
         scope.each_refs = self.each_refs_of(file, block);
-        let mut build = Build::new(header);
+        let mut build = Build::new(header, file);
         let mut evaluator = Evaluator::new(&scope);
         let attributes = eval_body(
             &mut evaluator,
             &scope,
             file,
             &block.body,
+            self.module.origins(file, block),
             &mut Vec::new(),
             &mut build,
             true,

@@ -14,7 +14,7 @@ use scope::*;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use hcl_edit::expr::{Expression, TraversalOperator};
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
@@ -56,11 +56,19 @@ pub struct LoadedModule {
     locals_by_name: HashMap<String, (usize, usize, usize)>,
     /// `aws`, `aws.dr`: the provider configurations this module declares itself.
     provider_addresses: HashSet<String>,
+    /// How many of `bodies` come first from primary files; the rest are override files
+    /// (`override.tf`, `*_override.tf`), in the order Terraform merges them.
+    primary_bodies: usize,
+    /// Blocks with override files merged in, by the (body, structure) position of the block
+    /// they override, with the file each merged part comes from.
+    merged: HashMap<(usize, usize), (Block, Origins)>,
+    /// (file, offset) of a merged block → its position, for [`LoadedModule::origins`].
+    merged_at: HashMap<(String, usize), (usize, usize)>,
 }
 
 impl LoadedModule {
     fn index(&mut self) {
-        for (b, (_, body)) in self.bodies.iter().enumerate() {
+        for (b, (_, body)) in self.bodies.iter().enumerate().take(self.primary_bodies) {
             for (i, structure) in body.iter().enumerate() {
                 let Some(block) = structure.as_block() else {
                     continue;
@@ -95,11 +103,95 @@ impl LoadedModule {
                 self.blocks_by_name.entry(key).or_insert((b, i));
             }
         }
+        self.merge_overrides();
     }
 
+    /// Merges each block of the override files into the block it overrides, as Terraform
+    /// does: arguments replace the original's, nested blocks of a type replace all the
+    /// original's blocks of that type (static or `dynamic`), `lifecycle` merges argument by
+    /// argument, and a local value replaces the local of the same name.
+    fn merge_overrides(&mut self) {
+        let mut warnings = Vec::new();
+        for b in self.primary_bodies..self.bodies.len() {
+            let Some((file, body)) = self.bodies.get(b) else {
+                continue;
+            };
+            let file = file.clone();
+            for (i, structure) in body.iter().enumerate() {
+                let Some(block) = structure.as_block() else {
+                    continue;
+                };
+                let kind = block.ident.value().to_string();
+                if kind == "locals" {
+                    for (a, attribute) in block.body.iter().enumerate() {
+                        if let Some(attribute) = attribute.as_attribute() {
+                            self.locals_by_name
+                                .insert(attribute.key.value().to_string(), (b, i, a));
+                        }
+                    }
+                    continue;
+                }
+                // The `terraform` block sets versions, backends and providers' sources: nothing
+                // a rule reads.
+                if kind == "terraform" {
+                    continue;
+                }
+                let key = (
+                    kind,
+                    label(block, 0).unwrap_or_default(),
+                    label(block, 1).unwrap_or_default(),
+                );
+                let Some(&base) = self.blocks_by_name.get(&key) else {
+                    warnings.push(
+                        Diagnostic::new(
+                            Level::Warning,
+                            Code::Parse,
+                            file.display.as_str(),
+                            "this override block has no block of the same type and labels to override \
+                             (Terraform rejects the configuration); ignored",
+                        )
+                        .at(&file, header_span(&file, block)),
+                    );
+                    continue;
+                };
+                let (merged, origins) = match self.merged.remove(&base) {
+                    Some(merged) => merged,
+                    None => match self.block_at(base.0, base.1) {
+                        Some((_, original)) => (original.clone(), Origins::default()),
+                        None => continue,
+                    },
+                };
+                let merged = merge_block(merged, origins, block, &file);
+                self.merged.insert(base, merged);
+            }
+        }
+        for (&(b, i), (block, _)) in &self.merged {
+            if let Some((file, _)) = self.bodies.get(b) {
+                self.merged_at.insert(
+                    (file.display.clone(), block.span().map_or(0, |s| s.start)),
+                    (b, i),
+                );
+            }
+        }
+        self.diagnostics.extend(warnings);
+    }
+
+    /// Which file each part of `block` comes from, when override files were merged into it.
+    fn origins(&self, file: &SourceFile, block: &Block) -> &Origins {
+        let at = (file.display.clone(), block.span().map_or(0, |s| s.start));
+        self.merged_at
+            .get(&at)
+            .and_then(|position| self.merged.get(position))
+            .map_or(&NO_ORIGINS, |(_, origins)| origins)
+    }
+
+    /// The block at a position of a primary file, with any override files merged in.
     fn block_at(&self, body: usize, structure: usize) -> Option<(&Arc<SourceFile>, &Block)> {
-        let (file, body) = self.bodies.get(body)?;
-        Some((file, body.get(structure)?.as_block()?))
+        let (file, parsed) = self.bodies.get(body)?;
+        if let Some((merged, _)) = self.merged.get(&(body, structure)) {
+            return Some((file, merged));
+        }
+        Some((file, parsed.get(structure)?.as_block()?))
     }
 
     /// The block `kind "first" "second" {` (`second` empty for one-label blocks).
@@ -124,12 +216,21 @@ impl LoadedModule {
         Some((file, block.body.get(a)?.as_attribute()?))
     }
 
+    /// The blocks of `kind` in the primary files, with override files merged in.
     fn blocks(&self, kind: &'static str) -> impl Iterator<Item = (&Arc<SourceFile>, &Block)> + '_ {
-        self.bodies.iter().flat_map(move |(file, body)| {
-            body.blocks()
-                .filter(move |b| b.ident.value().as_str() == kind)
-                .map(move |b| (file, b))
-        })
+        self.bodies
+            .iter()
+            .take(self.primary_bodies)
+            .enumerate()
+            .flat_map(move |(b, (_, body))| {
+                body.iter()
+                    .enumerate()
+                    .filter(move |(_, s)| {
+                        s.as_block()
+                            .is_some_and(|block| block.ident.value().as_str() == kind)
+                    })
+                    .filter_map(move |(i, _)| self.block_at(b, i))
+            })
     }
 
     /// The `source` attributes of local module calls (`./`, `../`), resolved to directories.
@@ -142,6 +243,66 @@ impl LoadedModule {
             .map(|source| self.dir.join(source))
             .collect()
     }
+}
+
+/// `original` with `overriding` (from `file`) merged in, as Terraform merges an override
+/// block: see [`LoadedModule::merge_overrides`].
+fn merge_block(
+    mut original: Block,
+    mut origins: Origins,
+    overriding: &Block,
+    file: &Arc<SourceFile>,
+) -> (Block, Origins) {
+    for attribute in overriding.body.attributes() {
+        let name = attribute.key.value().to_string();
+        let at = original.body.iter().position(|s| {
+            s.as_attribute()
+                .is_some_and(|a| a.key.value().as_str() == name)
+        });
+        match at.and_then(|at| original.body.get_mut(at)) {
+            Some(slot) => *slot = Structure::Attribute(attribute.clone()),
+            None => original.body.push(attribute.clone()),
+        }
+        origins.files.insert(name, file.clone());
+    }
+    let block_type = |block: &Block| -> String {
+        if block.ident.value().as_str() == "dynamic" {
+            label(block, 0).unwrap_or_default()
+        } else {
+            block.ident.value().to_string()
+        }
+    };
+    let mut types: Vec<String> = overriding.body.blocks().map(block_type).collect();
+    types.dedup();
+    for kind in types {
+        let replacing = overriding.body.blocks().filter(|b| block_type(b) == kind);
+        if kind == "lifecycle"
+            && let Some(base) = original.body.get_blocks_mut("lifecycle").next()
+        {
+            let nested = origins.nested.entry(kind.clone()).or_default();
+            for lifecycle in replacing {
+                let (merged, merged_origins) =
+                    merge_block(base.clone(), std::mem::take(nested), lifecycle, file);
+                *base = merged;
+                *nested = merged_origins;
+            }
+            continue;
+        }
+        let kept: Vec<Structure> = original
+            .body
+            .iter()
+            .filter(|s| s.as_block().is_none_or(|b| block_type(b) != kind))
+            .cloned()
+            .collect();
+        let mut body = Body::builder().structures(kept).build();
+        for block in replacing {
+            body.push(block.clone());
+        }
+        original.body = body;
+        origins.nested.remove(&kind);
+        origins.files.insert(kind, file.clone());
+    }
+    (original, origins)
 }
 
 fn is_local_source(source: &str) -> bool {
@@ -176,6 +337,9 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
         blocks_by_name: HashMap::new(),
         locals_by_name: HashMap::new(),
         provider_addresses: HashSet::new(),
+        primary_bodies: 0,
+        merged: HashMap::new(),
+        merged_at: HashMap::new(),
     };
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
@@ -200,6 +364,7 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
     // Terraform applies `terraform.tfvars`, then `terraform.tfvars.json`, then the
     // `*.auto.tfvars` and `*.auto.tfvars.json` files in lexical order.
     let mut auto_tfvars = Vec::new();
+    let mut overrides = Vec::new();
     for path in &entries {
         let name = name_of(path);
         let json = name.ends_with(".json");
@@ -217,15 +382,7 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
                 continue;
             }
         };
-        if is_tf && (stem == "override.tf" || stem.ends_with("_override.tf")) {
-            module.diagnostics.push(Diagnostic::new(
-                Level::Warning,
-                Code::Unsupported,
-                file.display.as_str(),
-                "override files are not merged into the blocks they override yet: each block \
-                 in this file is evaluated as a declaration of its own",
-            ));
-        }
+        let is_override = is_tf && (stem == "override.tf" || stem.ends_with("_override.tf"));
         let parsed = if json {
             parse_json_body(&file, is_tfvars)
         } else {
@@ -235,6 +392,10 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
             })
         };
         match parsed {
+            Ok((file, body)) if is_override => {
+                module.files.push(file.clone());
+                overrides.push((file, body));
+            }
             Ok((file, body)) if is_tf => {
                 module.files.push(file.clone());
                 module.bodies.push((file, body));
@@ -245,6 +406,9 @@ pub fn load_module(dir: &Path, read: &ReadFile<'_>) -> LoadedModule {
         }
     }
     module.tfvars.extend(auto_tfvars);
+    // Override files are merged after every primary file, in lexical order of their names.
+    module.primary_bodies = module.bodies.len();
+    module.bodies.extend(overrides);
     module.index();
     module
 }
