@@ -138,7 +138,9 @@ impl SourceFile {
         rest.get(..end).unwrap_or("").trim_end_matches('\r')
     }
 
-    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+    /// The largest character boundary at or before `offset` (parsers may report an offset
+    /// inside a multi-byte character).
+    pub fn floor_char_boundary(&self, mut offset: usize) -> usize {
         while offset > 0 && !self.text.is_char_boundary(offset) {
             offset -= 1;
         }

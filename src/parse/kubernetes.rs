@@ -27,9 +27,10 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Document, ParseError> {
         Err(error) if is_quoted_indentation(&error) => {
             // Kubernetes (go-yaml, like libyaml) accepts what saphyr rejects here: read a
             // copy with those continuation lines re-indented, and map spans back.
-            let (text, map) = reindent_quoted_scalars(&file, error)?;
+            let (text, map, edits) = reindent_quoted_scalars(&file, error)?;
             let translated = SourceFile::new(file.display.clone(), text);
-            let docs = load_documents(&translated.text).map_err(|e| yaml_error(&translated, &e))?;
+            let docs = load_documents(&translated.text)
+                .map_err(|e| edited_yaml_error(&file, &translated, &e, &edits))?;
             let mapper = file.with_translation(map);
             build(&file, &translated, &docs, Some(&mapper))
         }
@@ -45,6 +46,25 @@ fn yaml_error(file: &SourceFile, error: &ScanError) -> ParseError {
         format!("invalid YAML: {}", error.info()),
         Some(Span::new(at, at)),
     )
+}
+
+/// An error found in a re-indented copy of `file`, positioned in `file` itself.
+fn edited_yaml_error(
+    file: &SourceFile,
+    edited: &SourceFile,
+    error: &ScanError,
+    edits: &[(usize, usize, usize)],
+) -> ParseError {
+    let mut parse_error = yaml_error(edited, error);
+    parse_error.span = parse_error.span.map(|span| {
+        let at = original_offset(span.start, edits).min(file.text.len());
+        let at = (0..=at)
+            .rev()
+            .find(|&i| file.text.is_char_boundary(i))
+            .unwrap_or(0);
+        Span::new(at, at)
+    });
+    parse_error
 }
 
 /// Builds the document of `file` from documents loaded from `parsed` (the file itself, or a
@@ -124,7 +144,7 @@ const MAX_REINDENTED: usize = 256;
 fn reindent_quoted_scalars(
     file: &SourceFile,
     first_error: ScanError,
-) -> Result<(String, crate::source::SourceMap), ParseError> {
+) -> Result<(String, crate::source::SourceMap, Vec<(usize, usize, usize)>), ParseError> {
     // Edits on the original text: (start, end, spaces) replaces start..end with spaces.
     let mut edits: Vec<(usize, usize, usize)> = Vec::new();
     let mut error = first_error;
@@ -137,7 +157,7 @@ fn reindent_quoted_scalars(
         let original_quote = original_offset(quote_at, &edits);
         let new_edits = quoted_continuations(&file.text, original_quote);
         if new_edits.is_empty() || new_edits.iter().any(|e| edits.contains(e)) {
-            return Err(yaml_error(&current, &error));
+            return Err(edited_yaml_error(file, &current, &error, &edits));
         }
         edits.extend(new_edits);
         edits.sort_unstable();
@@ -146,10 +166,12 @@ fn reindent_quoted_scalars(
         match next {
             Some(next) if is_quoted_indentation(&next) => error = next,
             // Parsed, or another error the caller reports from the copy.
-            _ => return Ok((text, map)),
+            _ => return Ok((text, map, edits)),
         }
     }
-    Err(yaml_error(file, &error))
+    let (text, _) = apply_edits(&file.text, &edits);
+    let current = SourceFile::new(file.display.clone(), text);
+    Err(edited_yaml_error(file, &current, &error, &edits))
 }
 
 /// The edits that move each continuation line of the quoted scalar opening at `quote` to the

@@ -110,6 +110,9 @@ pub fn drop_earlier_key(text: &str, at: usize) -> Option<(String, Span)> {
         return None;
     };
     let key = key_text(text, at);
+    if key.is_empty() {
+        return None;
+    }
     let position = items.iter().rposition(|(_, k)| *k == key)?;
     let start = items.get(position)?.0;
     let end = items.get(position + 1).map_or(at, |(next, _)| *next);

@@ -496,7 +496,7 @@ pub fn parse_body(file: &Arc<SourceFile>) -> Result<(Body, Vec<Diagnostic>), Dia
             Err(e) => error = e,
         }
     }
-    let at = original.location().offset().min(file.text.len());
+    let at = file.floor_char_boundary(original.location().offset().min(file.text.len()));
     Err(Diagnostic::error(
         Code::Parse,
         file.display.as_str(),
