@@ -53,7 +53,7 @@ fn edited_yaml_error(
     file: &SourceFile,
     edited: &SourceFile,
     error: &ScanError,
-    edits: &[(usize, usize, usize)],
+    edits: &[Edit],
 ) -> ParseError {
     let mut parse_error = yaml_error(edited, error);
     parse_error.span = parse_error.span.map(|span| {
@@ -135,6 +135,9 @@ fn is_quoted_indentation(error: &ScanError) -> bool {
     error.info() == "invalid indentation in quoted scalar"
 }
 
+/// `(start, end, spaces)`: replaces `start..end` of the original text with `spaces` spaces.
+type Edit = (usize, usize, usize);
+
 /// Most quoted scalars re-indented in one file (each needs one more parse to find the next).
 const MAX_REINDENTED: usize = 256;
 
@@ -144,7 +147,7 @@ const MAX_REINDENTED: usize = 256;
 fn reindent_quoted_scalars(
     file: &SourceFile,
     first_error: ScanError,
-) -> Result<(String, crate::source::SourceMap, Vec<(usize, usize, usize)>), ParseError> {
+) -> Result<(String, crate::source::SourceMap, Vec<Edit>), ParseError> {
     // Edits on the original text: (start, end, spaces) replaces start..end with spaces.
     let mut edits: Vec<(usize, usize, usize)> = Vec::new();
     let mut error = first_error;
