@@ -193,3 +193,13 @@ fn override_files_merge_into_the_blocks_they_override() {
         ]
     );
 }
+
+#[test]
+fn logical_operators_short_circuit_like_terraform_1_12() {
+    let inputs = read(&format!("{DIR}/short_circuit"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    // count = 0: no instance.
+    assert_eq!(inputs.documents[0].resources.len(), 1);
+    let (_, flags) = resource(&inputs, "aws_ssm_parameter.flags");
+    assert_eq!(flags.attributes["value"], "on");
+}

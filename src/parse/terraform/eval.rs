@@ -202,9 +202,21 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Expression::BinaryOp(op) => {
-                let lhs = self.eval(&op.lhs_expr)?;
-                let rhs = self.eval(&op.rhs_expr)?;
-                binary(*op.operator.value(), lhs, rhs)
+                let operator = *op.operator.value();
+                let lhs = self.eval(&op.lhs_expr);
+                let rhs = self.eval(&op.rhs_expr);
+                // Terraform 1.12+ short-circuits `&&` and `||`: when one operand decides the
+                // result (`false &&`, `true ||`), an error on the other side is dropped
+                // (`var.x != null && var.x.enabled` with a null `x` is false).
+                if matches!(operator, BinaryOperator::And | BinaryOperator::Or) {
+                    let deciding = Value::Bool(operator == BinaryOperator::Or);
+                    if lhs.as_ref().is_ok_and(|v| *v == deciding)
+                        || rhs.as_ref().is_ok_and(|v| *v == deciding)
+                    {
+                        return Ok(deciding);
+                    }
+                }
+                binary(operator, lhs?, rhs?)
             }
             Expression::ForExpr(for_expr) => self.for_expr(for_expr),
         }
