@@ -17,7 +17,7 @@ use crate::parse::DEFAULT_MAX_FILE_SIZE;
 use crate::parse::terraform::budget::EvalLimits;
 use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::report::{self, Format, Style};
-use crate::rules::{RuleSet, test};
+use crate::rules::{RuleSet, Severity, test};
 use crate::scan::{self, ScanOptions, ScanOutcome};
 
 const SCAN_EXAMPLES: &str = "\
@@ -90,6 +90,23 @@ pub struct ScanArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Exit 1 only for findings of this severity or above [default: low, or `fail-on` in
+    /// tenet.toml]. Every finding is still reported.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Exit 0 even when there are findings (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Report only findings and errors: no warnings, notes or summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Colour text output: `auto` when writing to a terminal and `NO_COLOR` is unset (or
+    /// `FORCE_COLOR` is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// After the report, print how many findings each rule produced.
+    #[arg(long)]
+    pub statistics: bool,
     #[command(flatten)]
     pub rule_source: RuleSource,
     /// Run only these rules: ids or id prefixes, comma-separated (e.g. `LP011,IM`).
@@ -239,6 +256,28 @@ pub enum RulesCommand {
         #[arg(long, value_name = "ID")]
         rule: Option<String>,
     },
+}
+
+/// When text output is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to a terminal (`terminal`) or not, given the
+    /// `NO_COLOR` and `FORCE_COLOR` conventions (no-color.org, force-color.org).
+    pub fn enabled(self, terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if set("FORCE_COLOR") => true,
+            ColorChoice::Auto => terminal && !set("NO_COLOR"),
+        }
+    }
 }
 
 /// How the process ends: 0 clean, 1 findings, 2 errors (usage, config, rules, unchecked files).
@@ -394,9 +433,21 @@ fn run_scan(
         variables: args.terraform.variables()?,
         eval_limits: args.terraform.limits(&config)?,
     };
-    let outcome = scan::scan(&engine, &selected, &options)?;
-    write_report(&args, &outcome, stdout)?;
-    Ok(exit_status(&outcome, args.allow_incomplete))
+    let mut outcome = scan::scan(&engine, &selected, &options)?;
+    let limits = write_report(&args, &outcome, stdout)?;
+    for limit in &limits {
+        writeln!(stderr, "{limit}")?;
+    }
+    outcome.diagnostics.extend(limits);
+    if args.statistics {
+        write!(stdout, "{}", report::text::statistics(&outcome))?;
+    }
+    let gate = Gate {
+        fail_on: args.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
+        exit_zero: args.exit_zero,
+        allow_incomplete: args.allow_incomplete,
+    };
+    Ok(gate.exit_status(&outcome))
 }
 
 /// Rules that failed to load end the scan before any file is read: the errors go to stderr,
@@ -408,7 +459,7 @@ fn report_rule_errors(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
-    if args.format != Format::Text {
+    if args.format.is_machine_readable() {
         let outcome = ScanOutcome {
             files_failed: errors.len(),
             diagnostics: errors.clone(),
@@ -423,29 +474,39 @@ fn write_report(
     args: &ScanArgs,
     outcome: &ScanOutcome,
     stdout: &mut dyn Write,
-) -> anyhow::Result<()> {
-    match &args.output {
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let limits = match &args.output {
         Some(path) => {
             let mut file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            report::write(args.format, outcome, Style::default(), &mut file)?;
+            let style = Style {
+                color: args.color == ColorChoice::Always,
+                quiet: args.quiet,
+                ..Style::default()
+            };
+            let limits = report::write(args.format, outcome, style, &mut file)?;
             file.flush()?;
-            if args.format == Format::Json {
+            if args.format.is_machine_readable() && !args.quiet {
                 writeln!(stdout, "{}", report::text::summary(outcome))?;
             }
+            limits
         }
         None => {
-            let color = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = std::io::stdout()
-                .is_terminal()
+            let terminal = std::io::stdout().is_terminal();
+            let color = args.color.enabled(terminal);
+            let width = terminal
                 .then(terminal_size::terminal_size)
                 .flatten()
                 .map(|(width, _)| usize::from(width.0));
-            report::write(args.format, outcome, Style { color, width }, stdout)?;
+            let style = Style {
+                color,
+                width,
+                quiet: args.quiet,
+            };
+            report::write(args.format, outcome, style, stdout)?
         }
-    }
-    Ok(())
+    };
+    Ok(limits)
 }
 
 /// The rule time limit: a number of seconds in a range a `Duration` and a scan can use.
@@ -461,14 +522,38 @@ fn rule_timeout(seconds: Option<f64>) -> anyhow::Result<Duration> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-/// Fail closed: anything unchecked is exit 2 unless `--allow-incomplete`.
-pub fn exit_status(outcome: &ScanOutcome, allow_incomplete: bool) -> ExitStatus {
-    if outcome.incomplete() && !allow_incomplete {
-        ExitStatus::Error
-    } else if !outcome.findings.is_empty() {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
+/// What makes a scan fail: the severity threshold and the exit-code switches.
+#[derive(Clone, Copy, Debug)]
+pub struct Gate {
+    /// Findings below this severity do not fail the scan.
+    pub fail_on: Severity,
+    /// Findings never fail the scan (errors still do).
+    pub exit_zero: bool,
+    /// Inputs that could not be checked do not fail the scan.
+    pub allow_incomplete: bool,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            fail_on: Severity::Low,
+            exit_zero: false,
+            allow_incomplete: false,
+        }
+    }
+}
+
+impl Gate {
+    /// Fail closed: anything unchecked is exit 2 unless `--allow-incomplete`; findings at or
+    /// above the threshold are exit 1 unless `--exit-zero`.
+    pub fn exit_status(&self, outcome: &ScanOutcome) -> ExitStatus {
+        if outcome.incomplete() && !self.allow_incomplete {
+            ExitStatus::Error
+        } else if !self.exit_zero && outcome.findings.iter().any(|f| f.severity >= self.fail_on) {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Clean
+        }
     }
 }
 

@@ -11,6 +11,8 @@
 //! rule-timeout = 10.0
 //! eval-timeout = 30.0         # seconds per Terraform root module
 //! eval-memory = 512           # MiB of values per Terraform root module
+//! fail-on = "high"            # exit 1 only for findings of this severity or above
+//! baseline = "tenet-baseline.json"   # report only findings not recorded in it
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -38,6 +40,10 @@ pub struct Config {
     pub eval_timeout: Option<f64>,
     /// MiB of values one Terraform root module's evaluation may build.
     pub eval_memory: Option<u64>,
+    /// Findings below this severity do not fail the scan (`--fail-on`).
+    pub fail_on: Option<crate::rules::Severity>,
+    /// The baseline file (`--baseline`), relative to this file.
+    pub baseline: Option<PathBuf>,
     /// The directory holding the file; relative paths in it are relative to this.
     #[serde(skip)]
     pub root: PathBuf,
@@ -72,6 +78,7 @@ impl Config {
             .iter()
             .map(|dir| config.root.join(dir))
             .collect();
+        config.baseline = config.baseline.map(|file| config.root.join(file));
         Ok(config)
     }
 

@@ -47,10 +47,63 @@ pub struct Finding {
     pub resource: String,
     pub path: AttrPath,
     pub fingerprint: String,
+    /// Why the finding is accepted, when a suppression or the baseline covers it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]
     pub source: Option<Arc<SourceFile>>,
+}
+
+/// Where a suppression was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionSource {
+    /// A `tenet:ignore` comment in the scanned file.
+    Comment,
+    /// A Kubernetes `tenet.dev/ignore` annotation.
+    Annotation,
+    /// An `[[ignore]]` entry of `tenet.toml`.
+    Config,
+    /// A fingerprint recorded in the baseline file.
+    Baseline,
+}
+
+impl SuppressionSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionSource::Comment => "comment",
+            SuppressionSource::Annotation => "annotation",
+            SuppressionSource::Config => "config",
+            SuppressionSource::Baseline => "baseline",
+        }
+    }
+}
+
+/// An accepted risk: why a finding is not reported as active.
+#[derive(Clone, Debug, Serialize)]
+pub struct Suppression {
+    pub source: SuppressionSource,
+    pub reason: String,
+    /// `until=YYYY-MM-DD`: after that day the finding is reported again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Where the suppression is written (file and 1-based line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl Suppression {
+    /// SARIF's kind: `inSource` for comments and annotations, `external` otherwise.
+    pub fn sarif_kind(&self) -> &'static str {
+        match self.source {
+            SuppressionSource::Comment | SuppressionSource::Annotation => "inSource",
+            SuppressionSource::Config | SuppressionSource::Baseline => "external",
+        }
+    }
 }
 
 impl Finding {
@@ -105,6 +158,7 @@ impl Finding {
             end_column: end.column,
             resource: resource.address.clone(),
             path: violation.path.clone(),
+            suppression: None,
             span,
             source,
         })

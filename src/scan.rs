@@ -20,7 +20,7 @@ use crate::parse;
 use crate::parse::terraform::budget::EvalLimits;
 use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::parse::terraform::{self, TerraformOptions};
-use crate::rules::RuleScope;
+use crate::rules::{Rule, RuleScope};
 
 /// What to scan.
 #[derive(Clone, Debug)]
@@ -78,6 +78,12 @@ pub struct ScanOutcome {
     /// Distinct files (or rules) with an error diagnostic: not checked, or not fully.
     pub files_failed: usize,
     pub documents: usize,
+    /// Findings a suppression (comment, annotation, config or baseline) accepted.
+    pub suppressed: Vec<Finding>,
+    /// The rules that ran (for reports that describe them, such as SARIF).
+    pub rules: Vec<Rule>,
+    /// Checks made: (rule, resource) pairs a rule was evaluated on.
+    pub checks: usize,
 }
 
 impl ScanOutcome {
@@ -248,6 +254,22 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
         .iter()
         .filter(|d| d.code == Code::UnresolvedModule)
         .count();
+    let rules: Vec<Rule> = selected
+        .iter()
+        .filter_map(|&i| engine.rules().get(i))
+        .cloned()
+        .collect();
+    let checks = documents
+        .iter()
+        .map(|document| {
+            let applicable = document_rules
+                .iter()
+                .filter_map(|&i| engine.rules().get(i))
+                .filter(|rule| rule.applies_to(document.kind))
+                .count();
+            applicable * document.resources.len()
+        })
+        .sum();
     ScanOutcome {
         findings: all_findings,
         diagnostics,
@@ -256,6 +278,9 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
         modules_unresolved,
         files_failed,
         documents: documents.len(),
+        suppressed: Vec::new(),
+        rules,
+        checks,
     }
 }
 

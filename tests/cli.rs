@@ -54,7 +54,7 @@ fn text_output_points_at_the_offending_line_with_a_snippet() {
     assert!(text.contains("10 |         privileged: true"), "{text}");
     assert!(
         text.ends_with(
-            "tenet: 1 finding (1 critical, 0 high, 0 medium, 0 low); 1 file scanned, 0 failed\n"
+            "tenet: 1 finding (1 critical, 0 high, 0 medium, 0 low); 1 file scanned, 0 failed; 0 checks passed\n"
         ),
         "{text}"
     );

@@ -26,9 +26,37 @@ pub fn write(outcome: &ScanOutcome, style: Style, out: &mut dyn Write) -> std::i
         out.write_all(render(&handler, finding_report(finding, width)).as_bytes())?;
     }
     for diagnostic in &outcome.diagnostics {
+        if style.quiet && !diagnostic.is_error() {
+            continue;
+        }
         out.write_all(render(&handler, diagnostic_report(diagnostic)).as_bytes())?;
     }
+    if style.quiet {
+        return Ok(());
+    }
     writeln!(out, "{}", summary(outcome))
+}
+
+/// Findings per rule, most first (`--statistics`): `count  ID  [severity] title`.
+pub fn statistics(outcome: &ScanOutcome) -> String {
+    let mut counts: std::collections::BTreeMap<&str, (usize, &crate::findings::Finding)> =
+        std::collections::BTreeMap::new();
+    for finding in &outcome.findings {
+        counts
+            .entry(finding.rule.as_str())
+            .or_insert((0, finding))
+            .0 += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    let mut text = String::new();
+    for (rule, (count, finding)) in rows {
+        text.push_str(&format!(
+            "{count:>6}  {rule:<6}  [{}] {}\n",
+            finding.severity, finding.title
+        ));
+    }
+    text
 }
 
 pub fn handler(style: Style) -> GraphicalReportHandler {
@@ -208,6 +236,31 @@ pub fn summary(outcome: &ScanOutcome) -> String {
             "; {} not resolved, their resources not checked (run `terraform init` first)",
             plural(outcome.modules_unresolved, "module call"),
         ));
+    }
+    let failing: std::collections::HashSet<(&str, &str, &str)> = outcome
+        .findings
+        .iter()
+        .chain(&outcome.suppressed)
+        .map(|f| (f.rule.as_str(), f.file.as_str(), f.resource.as_str()))
+        .collect();
+    line.push_str(&format!(
+        "; {} passed",
+        plural(outcome.checks.saturating_sub(failing.len()), "check")
+    ));
+    let accepted = |source: crate::findings::SuppressionSource| {
+        outcome
+            .suppressed
+            .iter()
+            .filter(|f| f.suppression.as_ref().is_some_and(|s| s.source == source))
+            .count()
+    };
+    let baselined = accepted(crate::findings::SuppressionSource::Baseline);
+    let suppressed = outcome.suppressed.len() - baselined;
+    if suppressed > 0 {
+        line.push_str(&format!("; {suppressed} suppressed"));
+    }
+    if baselined > 0 {
+        line.push_str(&format!("; {baselined} in the baseline"));
     }
     if outcome.incomplete() {
         line.push_str("; scan INCOMPLETE: some inputs or rules could not be checked");
