@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 
+use crate::baseline::{self, Baseline};
 use crate::boundary::Boundary;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -25,11 +26,24 @@ Examples:
   tenet scan                              scan the current directory
   tenet scan k8s/ Dockerfile              scan a folder and one file
   tenet scan --format json -o tenet.json  machine-readable output
+  tenet scan --format sarif -o tenet.sarif   for GitHub code scanning
+  tenet scan --format concise --fail-on high   one line per finding; fail on high or critical
+  tenet scan --baseline tenet-baseline.json    report only findings not in the baseline
   tenet scan --select LP011,IM            only LP011 and every IM rule
   tenet scan --rules policies/            add your own rules to the built-ins
   tenet scan --no-config                  ignore tenet.toml
 
-Exit status: 0 no findings, 1 findings, 2 usage/rule errors or files that could not be checked.";
+Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage/rule errors or files that
+could not be checked.";
+
+const BASELINE_EXAMPLES: &str = "\
+Examples:
+  tenet baseline                          record today's findings in tenet-baseline.json
+  tenet baseline infra/ -o infra-baseline.json
+  tenet scan --baseline tenet-baseline.json    then report only new findings
+
+The baseline holds fingerprints (rule, where the resource lives, its address and the attribute),
+not line numbers: a finding stays baselined when lines move or the file is reformatted.";
 
 const IR_EXAMPLES: &str = "\
 Examples:
@@ -61,6 +75,9 @@ pub enum Command {
     /// Scan files and directories for security findings.
     #[command(after_help = SCAN_EXAMPLES)]
     Scan(ScanArgs),
+    /// Record the current findings as accepted (for `scan --baseline`).
+    #[command(after_help = BASELINE_EXAMPLES)]
+    Baseline(ScanArgs),
     /// Print the IR (the Rego `input`) of each document, for rule authors.
     #[command(after_help = IR_EXAMPLES)]
     Ir(IrArgs),
@@ -107,6 +124,10 @@ pub struct ScanArgs {
     /// After the report, print how many findings each rule produced.
     #[arg(long)]
     pub statistics: bool,
+    /// Report only findings whose fingerprint is not in FILE (written by `tenet baseline`);
+    /// the others are listed as baselined.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     #[command(flatten)]
     pub rule_source: RuleSource,
     /// Run only these rules: ids or id prefixes, comma-separated (e.g. `LP011,IM`).
@@ -306,6 +327,7 @@ pub struct Fatal(pub String);
 pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Scan(args) => run_scan(args, stdout, stderr),
+        Command::Baseline(args) => run_baseline(args, stdout, stderr),
         Command::Ir(args) => run_ir(args, stdout),
         Command::Rules(RulesCommand::List { rule_source }) => {
             run_rules_list(&rule_source, stdout, stderr)
@@ -385,12 +407,18 @@ fn load_config(args: &ScanArgs) -> anyhow::Result<Config> {
     })
 }
 
-fn run_scan(
-    args: ScanArgs,
+/// A scan run to its outcome, or ended early (rules that failed to load) with its status.
+enum Scanned {
+    Outcome(Box<(ScanOutcome, Config)>),
+    Ended(ExitStatus),
+}
+
+fn scan_for(
+    args: &ScanArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> anyhow::Result<ExitStatus> {
-    let config = load_config(&args)?;
+) -> anyhow::Result<Scanned> {
+    let config = load_config(args)?;
     let rule_source = RuleSource {
         rules: config
             .rules
@@ -401,7 +429,9 @@ fn run_scan(
     };
     let set = match rule_set(&rule_source) {
         Ok(set) => set,
-        Err(errors) => return report_rule_errors(&args, errors, stdout, stderr),
+        Err(errors) => {
+            return report_rule_errors(args, errors, stdout, stderr).map(Scanned::Ended);
+        }
     };
     let select = if args.select.is_empty() {
         &config.select
@@ -413,7 +443,9 @@ fn run_scan(
     let rule_timeout = rule_timeout(args.rule_timeout.or(config.rule_timeout))?;
     let engine = match Engine::new(&set, rule_timeout) {
         Ok(engine) => engine,
-        Err(errors) => return report_rule_errors(&args, errors, stdout, stderr),
+        Err(errors) => {
+            return report_rule_errors(args, errors, stdout, stderr).map(Scanned::Ended);
+        }
     };
     let options = ScanOptions {
         paths: args.paths.clone(),
@@ -433,7 +465,23 @@ fn run_scan(
         variables: args.terraform.variables()?,
         eval_limits: args.terraform.limits(&config)?,
     };
-    let mut outcome = scan::scan(&engine, &selected, &options)?;
+    let outcome = scan::scan(&engine, &selected, &options)?;
+    Ok(Scanned::Outcome(Box::new((outcome, config))))
+}
+
+fn run_scan(
+    args: ScanArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let (mut outcome, config) = match scan_for(&args, stdout, stderr)? {
+        Scanned::Outcome(scanned) => *scanned,
+        Scanned::Ended(status) => return Ok(status),
+    };
+    if let Some(path) = args.baseline.as_ref().or(config.baseline.as_ref()) {
+        let baseline = Baseline::load(path).map_err(Fatal)?;
+        baseline.apply(&mut outcome);
+    }
     let limits = write_report(&args, &outcome, stdout)?;
     for limit in &limits {
         writeln!(stderr, "{limit}")?;
@@ -448,6 +496,45 @@ fn run_scan(
         allow_incomplete: args.allow_incomplete,
     };
     Ok(gate.exit_status(&outcome))
+}
+
+/// Default file `tenet baseline` writes.
+pub const DEFAULT_BASELINE: &str = "tenet-baseline.json";
+
+fn run_baseline(
+    args: ScanArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let (outcome, _) = match scan_for(&args, stdout, stderr)? {
+        Scanned::Outcome(scanned) => *scanned,
+        Scanned::Ended(status) => return Ok(status),
+    };
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+    let mut file =
+        std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    baseline::write(&outcome, &mut file)?;
+    file.flush()?;
+    for diagnostic in outcome.diagnostics.iter().filter(|d| d.is_error()) {
+        writeln!(stderr, "{diagnostic}")?;
+    }
+    writeln!(
+        stdout,
+        "tenet: recorded {} finding(s) in {}",
+        outcome.findings.len(),
+        path.display()
+    )?;
+    if outcome.incomplete() && !args.allow_incomplete {
+        writeln!(
+            stderr,
+            "tenet: some inputs could not be checked; their findings are not in the baseline"
+        )?;
+        return Ok(ExitStatus::Error);
+    }
+    Ok(ExitStatus::Clean)
 }
 
 /// Rules that failed to load end the scan before any file is read: the errors go to stderr,

@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::engine::Violation;
-use crate::ir::{AttrPath, Document, Resource, display_path};
+use crate::ir::{AttrPath, Document, InputKind, Resource, display_path};
 use crate::rules::{Pillar, Rule, Severity};
 use crate::source::{Position, SourceFile, Span};
 
@@ -147,7 +147,7 @@ impl Finding {
             controls: rule.meta.controls.clone(),
             fingerprint: fingerprint(
                 &rule.meta.id,
-                &resource.file,
+                &identity_scope(document, &resource.file),
                 &resource.address,
                 &violation.path,
             ),
@@ -177,10 +177,26 @@ impl Finding {
     }
 }
 
-/// Hex SHA-256 (first 128 bits) of rule, file, resource address and attribute path.
-pub fn fingerprint(rule: &str, file: &str, address: &str, path: &AttrPath) -> String {
+/// Where a resource address is unique, for fingerprints: a Terraform root module's directory
+/// (addresses are unique in it, so moving a resource between the module's files, or renaming
+/// one, keeps its findings' fingerprints), a Kubernetes manifest's directory (objects are
+/// unique per folder; overlays in other folders stay distinct), and for anything else the
+/// file itself (a Dockerfile's stages belong to it).
+pub fn identity_scope(document: &Document, file: &str) -> String {
+    match document.kind {
+        InputKind::Terraform | InputKind::TerraformPlan => document.path.clone(),
+        InputKind::Kubernetes => file
+            .rsplit_once('/')
+            .map_or_else(|| ".".to_string(), |(dir, _)| dir.to_string()),
+        InputKind::Dockerfile => file.to_string(),
+    }
+}
+
+/// Hex SHA-256 (first 128 bits) of rule, identity scope (see [`identity_scope`]), resource
+/// address and attribute path: no line or column, so it survives edits around the finding.
+pub fn fingerprint(rule: &str, scope: &str, address: &str, path: &AttrPath) -> String {
     let mut hasher = Sha256::new();
-    for part in [rule, file, address, &display_path(path)] {
+    for part in [rule, scope, address, &display_path(path)] {
         hasher.update(part.as_bytes());
         hasher.update([0u8]);
     }

@@ -19,6 +19,8 @@ struct Report<'a> {
     tool: Tool,
     summary: Summary,
     findings: &'a [Finding],
+    /// Findings accepted by a suppression or the baseline, each with its `suppression`.
+    suppressed: &'a [Finding],
     diagnostics: &'a [Diagnostic],
 }
 
@@ -37,6 +39,8 @@ struct Summary {
     documents: usize,
     findings: usize,
     by_severity: serde_json::Map<String, serde_json::Value>,
+    suppressed: usize,
+    checks: usize,
     incomplete: bool,
 }
 
@@ -59,9 +63,12 @@ pub fn write(outcome: &ScanOutcome, out: &mut dyn Write) -> std::io::Result<()> 
             documents: outcome.documents,
             findings: outcome.findings.len(),
             by_severity,
+            suppressed: outcome.suppressed.len(),
+            checks: outcome.checks,
             incomplete: outcome.incomplete(),
         },
         findings: &outcome.findings,
+        suppressed: &outcome.suppressed,
         diagnostics: &outcome.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
