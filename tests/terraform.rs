@@ -190,6 +190,23 @@ fn an_explicit_file_is_scanned_with_its_module_as_context() {
 }
 
 #[test]
+fn a_child_module_file_named_beside_its_caller_is_reported() {
+    // As pre-commit passes changed files: the root's and the called module's.
+    let inputs = read_inputs(&ScanOptions::new(vec![
+        testdata("terraform/references/main.tf"),
+        testdata("terraform/references/modules/store/main.tf"),
+    ]))
+    .unwrap();
+    let document = only_document(&inputs);
+    let only = document.report_only.as_ref().unwrap();
+    assert_eq!(only.len(), 2, "{only:?}");
+    assert!(
+        only.iter()
+            .any(|f| f.ends_with("references/modules/store/main.tf"))
+    );
+}
+
+#[test]
 fn providers_and_variables_are_evaluated() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -5,7 +5,7 @@
 //! newlines kept, and the file is parsed again: every byte offset, hence every line and column
 //! reported, stays that of the original text, and the object holds the last value.
 
-use super::newlines::heredoc_end;
+use super::newlines::{find, heredoc_end, line_end};
 use crate::source::Span;
 
 /// One open bracket while scanning towards the redefined key.
@@ -148,22 +148,6 @@ fn key_text(text: &str, at: usize) -> String {
     rest.chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
         .collect()
-}
-
-fn line_end(bytes: &[u8], from: usize) -> usize {
-    bytes
-        .iter()
-        .skip(from)
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |p| from + p)
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
 }
 
 #[cfg(test)]

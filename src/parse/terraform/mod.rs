@@ -5,6 +5,7 @@
 //! only through its callers; every other one is a root and becomes one IR document holding
 //! its resources and those of every module it calls.
 
+pub mod balance;
 pub mod budget;
 pub mod duplicate_keys;
 pub mod eval;
@@ -95,6 +96,17 @@ pub fn documents(
         })
         .collect();
     let preloaded: HashMap<PathBuf, Arc<LoadedModule>> = loaded.iter().cloned().collect();
+    // Files whose findings a root module named file by file reports: every file named on the
+    // command line (a child module's too: `tenet scan main.tf modules/app/main.tf`) and every
+    // file of a directory scanned whole.
+    let named: BTreeSet<String> = dirs
+        .values()
+        .zip(&loaded)
+        .flat_map(|((explicit, walked), (_, module))| {
+            let whole = walked.then(|| module.files.iter().map(|f| f.display.clone()));
+            explicit.iter().cloned().chain(whole.into_iter().flatten())
+        })
+        .collect();
 
     let roots: Vec<(Arc<LoadedModule>, Option<BTreeSet<String>>)> = dirs
         .iter()
@@ -104,7 +116,7 @@ pub fn documents(
             let report_only = if *walked || explicit.is_empty() {
                 None
             } else {
-                Some(explicit.clone())
+                Some(named.clone())
             };
             (module.clone(), report_only)
         })
@@ -150,7 +162,7 @@ pub fn documents(
                     && !module.files.is_empty()
             })
             .map(|((_, (explicit, walked)), (_, module))| {
-                let report_only = (!*walked && !explicit.is_empty()).then(|| explicit.clone());
+                let report_only = (!*walked && !explicit.is_empty()).then(|| named.clone());
                 (module.clone(), report_only)
             })
             .collect();

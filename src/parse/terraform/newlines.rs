@@ -98,7 +98,7 @@ fn blank(out: &mut [u8], start: usize, end: usize) {
     }
 }
 
-fn line_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn line_end(bytes: &[u8], from: usize) -> usize {
     bytes
         .iter()
         .skip(from)
@@ -106,7 +106,7 @@ fn line_end(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |p| from + p)
 }
 
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
         .get(from..)?
         .windows(needle.len())

@@ -433,6 +433,15 @@ pub fn parse_json_body(
         .at(file, Span::new(e.offset, e.offset))
     })?;
     let translated = Arc::new(file.with_translation(translation.map));
+    if let Some((open, at)) = super::balance::too_many_unclosed(&translation.text) {
+        let span = translated.parsed_span(at..at);
+        return Err(Diagnostic::error(
+            Code::Parse,
+            file.display.as_str(),
+            format!("invalid Terraform JSON: in a string expression: {open} brackets are still open at its end"),
+        )
+        .at(&translated, span));
+    }
     match translation.text.parse::<Body>() {
         Ok(body) => Ok((translated, body)),
         Err(e) => {
@@ -459,6 +468,14 @@ const MAX_REDEFINED_KEYS: usize = 64;
 /// Terraform accepts and hcl-edit does not are fixed up byte for byte and parsed again
 /// (`newlines`, `duplicate_keys`): each dropped duplicate key is a warning.
 pub fn parse_body(file: &Arc<SourceFile>) -> Result<(Body, Vec<Diagnostic>), Diagnostic> {
+    if let Some((open, at)) = super::balance::too_many_unclosed(&file.text) {
+        return Err(Diagnostic::error(
+            Code::Parse,
+            file.display.as_str(),
+            format!("invalid HCL: {open} brackets are still open at the end of the file; the innermost opens here"),
+        )
+        .at(file, Span::new(at, at + 1)));
+    }
     let original = match file.text.parse::<Body>() {
         Ok(body) => return Ok((body, Vec::new())),
         Err(e) => e,
