@@ -20,6 +20,7 @@ use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::report::{self, Format, Style};
 use crate::rules::{RuleSet, Severity, test};
 use crate::scan::{self, ScanOptions, ScanOutcome};
+use crate::suppress::{self, SuppressOptions};
 
 const SCAN_EXAMPLES: &str = "\
 Examples:
@@ -366,9 +367,12 @@ fn fail_with<T>(errors: Vec<Diagnostic>, stderr: &mut dyn Write) -> anyhow::Resu
 
 /// Indices of the rules to run: all but deprecated, narrowed by `--select`, minus `--ignore`.
 fn select_rules(set: &RuleSet, select: &[String], ignore: &[String]) -> anyhow::Result<Vec<usize>> {
-    let matches = |pattern: &str, id: &str| id.starts_with(&pattern.trim().to_ascii_uppercase());
+    let matches = rule_matches;
     for pattern in select.iter().chain(ignore) {
-        if !set.rules.iter().any(|r| matches(pattern, &r.meta.id)) {
+        let tn = suppress::meta_rules::rules()
+            .iter()
+            .any(|r| matches(pattern, &r.meta.id));
+        if !tn && !set.rules.iter().any(|r| matches(pattern, &r.meta.id)) {
             bail!("`{pattern}` matches no rule (see `tenet rules list`)");
         }
     }
@@ -381,6 +385,64 @@ fn select_rules(set: &RuleSet, select: &[String], ignore: &[String]) -> anyhow::
         .filter(|(_, r)| !ignore.iter().any(|p| matches(p, &r.meta.id)))
         .map(|(i, _)| i)
         .collect())
+}
+
+/// Whether a `--select`/`--ignore` pattern (an id or an id prefix) matches rule `id`.
+fn rule_matches(pattern: &str, id: &str) -> bool {
+    id.starts_with(&pattern.trim().to_ascii_uppercase())
+}
+
+/// The suppressions of `config` and the TN rules that run (selected like any other rule).
+fn suppress_options(
+    config: &Config,
+    set: &RuleSet,
+    selected: &[usize],
+    select: &[String],
+    ignore: &[String],
+) -> SuppressOptions {
+    let meta_rules = suppress::meta_rules::rules()
+        .iter()
+        .map(|r| r.meta.id.clone())
+        .filter(|id| select.is_empty() || select.iter().any(|p| rule_matches(p, id)))
+        .filter(|id| !ignore.iter().any(|p| rule_matches(p, id)))
+        .collect();
+    // Shown relative to the working directory, as findings are.
+    let cwd = std::env::current_dir().ok();
+    let config_file = config
+        .file
+        .as_deref()
+        .map(|file| {
+            let relative = cwd
+                .as_deref()
+                .and_then(|cwd| file.strip_prefix(cwd).ok())
+                .unwrap_or(file);
+            crate::discover::display_path(relative)
+        })
+        .unwrap_or_default();
+    let config_dir = std::fs::canonicalize(if config.root.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        config.root.as_path()
+    })
+    .unwrap_or_else(|_| config.root.clone());
+    SuppressOptions {
+        config: config.suppress.clone(),
+        config_file,
+        config_dir,
+        known_rules: set
+            .rules
+            .iter()
+            .chain(suppress::meta_rules::rules())
+            .map(|r| r.meta.id.clone())
+            .collect(),
+        ran: selected
+            .iter()
+            .filter_map(|&i| set.rules.get(i))
+            .map(|r| r.meta.id.clone())
+            .collect(),
+        meta_rules,
+        today: suppress::today(),
+    }
 }
 
 /// The `tenet.toml` in effect: `--config`, else the nearest one, unless `--no-config`.
@@ -464,6 +526,7 @@ fn scan_for(
         max_instances: args.terraform.max_instances,
         variables: args.terraform.variables()?,
         eval_limits: args.terraform.limits(&config)?,
+        suppress: suppress_options(&config, &set, &selected, select, &ignore),
     };
     let outcome = scan::scan(&engine, &selected, &options)?;
     Ok(Scanned::Outcome(Box::new((outcome, config))))

@@ -13,6 +13,13 @@
 //! eval-memory = 512           # MiB of values per Terraform root module
 //! fail-on = "high"            # exit 1 only for findings of this severity or above
 //! baseline = "tenet-baseline.json"   # report only findings not recorded in it
+//!
+//! [[suppress]]                # an accepted risk, with its reason
+//! rules = ["ZT001"]
+//! paths = ["legacy/**"]       # globs relative to this file (default: every file)
+//! resources = ["aws_security_group.bastion*"]   # address globs (default: every resource)
+//! reason = "bastion hosts of the legacy VPC, removed in INFRA-1234"
+//! until = "2027-03-31"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -44,6 +51,12 @@ pub struct Config {
     pub fail_on: Option<crate::rules::Severity>,
     /// The baseline file (`--baseline`), relative to this file.
     pub baseline: Option<PathBuf>,
+    /// Accepted risks: `[[suppress]]` entries (rules, paths, resources, reason, until).
+    #[serde(default)]
+    pub suppress: Vec<crate::suppress::ConfigSuppression>,
+    /// The file itself.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
     /// The directory holding the file; relative paths in it are relative to this.
     #[serde(skip)]
     pub root: PathBuf,
@@ -73,6 +86,7 @@ impl Config {
             message: e.to_string().trim().to_string(),
         })?;
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.file = Some(path.to_path_buf());
         config.rules = config
             .rules
             .iter()

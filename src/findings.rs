@@ -109,12 +109,12 @@ impl Suppression {
 impl Finding {
     /// Locates `violation` in `document`. `Err` carries a message when the rule named a
     /// resource the document does not have (a rule error).
-    pub fn locate(
+    pub fn locate<'d>(
         violation: &Violation,
         rule: &Rule,
-        document: &Document,
-        index: &ResourceIndex<'_>,
-    ) -> Result<Finding, String> {
+        document: &'d Document,
+        index: &ResourceIndex<'d>,
+    ) -> Result<(Finding, &'d Resource), String> {
         let resource = index
             .get(violation.resource.as_str())
             .and_then(|candidates| {
@@ -138,7 +138,7 @@ impl Finding {
                 Position { line: 1, column: 1 },
             ),
         };
-        Ok(Finding {
+        let finding = Finding {
             rule: rule.meta.id.clone(),
             severity: rule.meta.severity,
             title: rule.meta.title.clone(),
@@ -161,7 +161,8 @@ impl Finding {
             suppression: None,
             span,
             source,
-        })
+        };
+        Ok((finding, resource))
     }
 
     /// The order of every report: file, line, column, rule, then the rest.

@@ -21,6 +21,7 @@ use crate::parse::terraform::budget::EvalLimits;
 use crate::parse::terraform::module::{DEFAULT_MAX_INSTANCES, InputVariables};
 use crate::parse::terraform::{self, TerraformOptions};
 use crate::rules::{Rule, RuleScope};
+use crate::suppress::{SuppressOptions, Suppressions, meta_rules};
 
 /// What to scan.
 #[derive(Clone, Debug)]
@@ -37,6 +38,8 @@ pub struct ScanOptions {
     pub variables: InputVariables,
     /// Budgets for evaluating each Terraform root module.
     pub eval_limits: EvalLimits,
+    /// Suppressions from `tenet.toml` and which TN rules report on suppressions.
+    pub suppress: SuppressOptions,
 }
 
 impl ScanOptions {
@@ -50,6 +53,7 @@ impl ScanOptions {
             max_instances: DEFAULT_MAX_INSTANCES,
             variables: InputVariables::default(),
             eval_limits: EvalLimits::default(),
+            suppress: SuppressOptions::default(),
         }
     }
 }
@@ -198,7 +202,12 @@ fn internal_error(file: &str, panic: &Box<dyn std::any::Any + Send>) -> Diagnost
 }
 
 /// Runs the selected rules (indices into `engine.rules()`) over parsed inputs.
-pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutcome {
+pub fn evaluate(
+    engine: &Engine,
+    selected: &[usize],
+    inputs: Inputs,
+    suppress: &SuppressOptions,
+) -> ScanOutcome {
     let Inputs {
         documents,
         mut diagnostics,
@@ -211,33 +220,50 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
             .is_none_or(|r| r.meta.scope == RuleScope::Document)
     });
 
-    let per_document: Vec<(Vec<Finding>, Vec<Diagnostic>)> = documents
+    let suppressions = Suppressions::collect(&documents, suppress);
+    let per_document: Vec<Evaluated> = documents
         .par_iter()
         .map_init(
             || engine.clone(),
             |worker, document| {
                 guarded(&document.path, || {
-                    Ok(evaluate_document(worker, document, &document_rules))
+                    Ok(evaluate_document(
+                        worker,
+                        document,
+                        &document_rules,
+                        &suppressions,
+                    ))
                 })
-                .unwrap_or_else(|diagnostic| (Vec::new(), vec![diagnostic]))
+                .unwrap_or_else(|diagnostic| Evaluated {
+                    diagnostics: vec![diagnostic],
+                    ..Evaluated::default()
+                })
             },
         )
         .collect();
     let mut all_findings = Vec::new();
-    for (mut found, mut problems) in per_document {
-        all_findings.append(&mut found);
-        diagnostics.append(&mut problems);
+    let mut suppressed = Vec::new();
+    for mut evaluated in per_document {
+        all_findings.append(&mut evaluated.findings);
+        suppressed.append(&mut evaluated.suppressed);
+        diagnostics.append(&mut evaluated.diagnostics);
     }
 
     if !scan_rules.is_empty() {
         let scan_document = kubernetes_scan_document(&documents);
         let mut worker = engine.clone();
-        let (mut found, mut problems) = evaluate_document(&mut worker, &scan_document, &scan_rules);
-        all_findings.append(&mut found);
-        diagnostics.append(&mut problems);
+        let mut evaluated =
+            evaluate_document(&mut worker, &scan_document, &scan_rules, &suppressions);
+        all_findings.append(&mut evaluated.findings);
+        suppressed.append(&mut evaluated.suppressed);
+        diagnostics.append(&mut evaluated.diagnostics);
     }
+    // Reported about the suppressions themselves, once every finding was matched.
+    all_findings.extend(suppressions.meta_findings(suppress));
+    diagnostics.extend(suppressions.diagnostics().iter().cloned());
 
     findings::sort(&mut all_findings);
+    findings::sort(&mut suppressed);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     let files_failed = diagnostics
@@ -257,6 +283,11 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
     let rules: Vec<Rule> = selected
         .iter()
         .filter_map(|&i| engine.rules().get(i))
+        .chain(
+            meta_rules::rules()
+                .iter()
+                .filter(|r| suppress.meta_rules.contains(&r.meta.id)),
+        )
         .cloned()
         .collect();
     let checks = documents
@@ -278,19 +309,32 @@ pub fn evaluate(engine: &Engine, selected: &[usize], inputs: Inputs) -> ScanOutc
         modules_unresolved,
         files_failed,
         documents: documents.len(),
-        suppressed: Vec::new(),
+        suppressed,
         rules,
         checks,
     }
+}
+
+/// What evaluating one document produced.
+#[derive(Default)]
+struct Evaluated {
+    findings: Vec<Finding>,
+    suppressed: Vec<Finding>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 fn evaluate_document(
     worker: &mut Engine,
     document: &Document,
     rules: &[usize],
-) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (violations, mut diagnostics) = worker.evaluate(document, rules);
-    let mut found = Vec::with_capacity(violations.len());
+    suppressions: &Suppressions,
+) -> Evaluated {
+    let (violations, diagnostics) = worker.evaluate(document, rules);
+    let mut evaluated = Evaluated {
+        findings: Vec::with_capacity(violations.len()),
+        diagnostics,
+        ..Evaluated::default()
+    };
     let index = findings::index(document);
     for violation in &violations {
         let Some(rule) = worker.rules().get(violation.rule) else {
@@ -298,19 +342,27 @@ fn evaluate_document(
         };
         match Finding::locate(violation, rule, document, &index) {
             // Files named on the command line: the rest of their module is only context.
-            Ok(finding)
+            Ok((finding, _))
                 if document
                     .report_only
                     .as_ref()
                     .is_some_and(|only| !only.contains(&finding.file)) => {}
-            Ok(finding) => found.push(finding),
-            Err(message) => diagnostics.push(
+            Ok((mut finding, resource)) => {
+                match suppressions.accepting(&finding, resource, document) {
+                    Some(suppression) => {
+                        finding.suppression = Some(suppression);
+                        evaluated.suppressed.push(finding);
+                    }
+                    None => evaluated.findings.push(finding),
+                }
+            }
+            Err(message) => evaluated.diagnostics.push(
                 Diagnostic::error(Code::Rule, rule.path.as_str(), message)
                     .for_rule(rule.meta.id.as_str()),
             ),
         }
     }
-    (found, diagnostics)
+    evaluated
 }
 
 /// One document holding every Kubernetes resource of the scan, for `scope: scan` rules.
@@ -331,7 +383,7 @@ pub fn scan(
     options: &ScanOptions,
 ) -> Result<ScanOutcome, MissingPath> {
     let inputs = read_inputs(options)?;
-    Ok(evaluate(engine, selected, inputs))
+    Ok(evaluate(engine, selected, inputs, &options.suppress))
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ fn blank(out: &mut [u8], start: usize, end: usize) {
     }
 }
 
-pub(super) fn line_end(bytes: &[u8], from: usize) -> usize {
+pub fn line_end(bytes: &[u8], from: usize) -> usize {
     bytes
         .iter()
         .skip(from)
@@ -106,7 +106,7 @@ pub(super) fn line_end(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |p| from + p)
 }
 
-pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
         .get(from..)?
         .windows(needle.len())
@@ -115,7 +115,7 @@ pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// If a heredoc starts at `at` (`<<EOF` or `<<-EOF` then a newline), the offset after it.
-pub(super) fn heredoc_end(bytes: &[u8], at: usize) -> Option<usize> {
+pub fn heredoc_end(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 2;
     if bytes.get(i) == Some(&b'-') {
         i += 1;
