@@ -54,6 +54,7 @@ Examples:
 const RULES_EXAMPLES: &str = "\
 Examples:
   tenet rules list                        every built-in rule
+  tenet rules list --format json          their metadata, for tools
   tenet rules show LP011                  metadata and remediation of one rule
   tenet rules test                        run ./rules against ./testdata/rules
   tenet rules test policies/              test your own rules (fixtures in policies/testdata)";
@@ -83,6 +84,14 @@ pub enum Command {
     #[command(after_help = IR_EXAMPLES)]
     Ir(IrArgs),
     /// List, show and test rules.
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  tenet completions bash > ~/.local/share/bash-completion/completions/tenet\n  tenet completions zsh > \"${fpath[1]}/_tenet\"\n  tenet completions fish > ~/.config/fish/completions/tenet.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     #[command(subcommand, after_help = RULES_EXAMPLES)]
     Rules(RulesCommand),
 }
@@ -255,10 +264,13 @@ pub struct IrArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// List the rules (built-in and `--rules DIR`).
+    /// List the rules (built-in, `--rules DIR`, and the TN rules about suppressions).
     List {
         #[command(flatten)]
         rule_source: RuleSource,
+        /// `text`: one line per rule; `json`: every rule's metadata.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Show one rule's metadata, description and remediation.
     Show {
@@ -278,6 +290,13 @@ pub enum RulesCommand {
         #[arg(long, value_name = "ID")]
         rule: Option<String>,
     },
+}
+
+/// Output of `tenet rules list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
 }
 
 /// When text output is coloured.
@@ -330,8 +349,14 @@ pub fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::
         Command::Scan(args) => run_scan(args, stdout, stderr),
         Command::Baseline(args) => run_baseline(args, stdout, stderr),
         Command::Ir(args) => run_ir(args, stdout),
-        Command::Rules(RulesCommand::List { rule_source }) => {
-            run_rules_list(&rule_source, stdout, stderr)
+        Command::Rules(RulesCommand::List {
+            rule_source,
+            format,
+        }) => run_rules_list(&rule_source, format, stdout, stderr),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "tenet", stdout);
+            Ok(ExitStatus::Clean)
         }
         Command::Rules(RulesCommand::Show { id, rule_source }) => {
             run_rules_show(&id, &rule_source, stdout, stderr)
@@ -489,12 +514,21 @@ fn scan_for(
             .cloned()
             .collect(),
     };
-    let set = match rule_set(&rule_source) {
+    let mut set = match rule_set(&rule_source) {
         Ok(set) => set,
         Err(errors) => {
             return report_rule_errors(args, errors, stdout, stderr).map(Scanned::Ended);
         }
     };
+    for (id, severity) in &config.severity {
+        let id = id.to_ascii_uppercase();
+        match set.rules.iter_mut().find(|rule| rule.meta.id == id) {
+            Some(rule) => rule.meta.severity = *severity,
+            None => bail!(
+                "tenet.toml sets the severity of `{id}`, which is not a rule tenet runs (see `tenet rules list`)"
+            ),
+        }
+    }
     let select = if args.select.is_empty() {
         &config.select
     } else {
@@ -779,12 +813,34 @@ fn ir_json(document: &Document, spans: bool) -> anyhow::Result<serde_json::Value
 
 fn run_rules_list(
     source: &RuleSource,
+    format: ListFormat,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     let set = load_rules(source, stderr)?;
-    for rule in &set.rules {
-        let targets: Vec<&str> = rule.meta.targets.iter().map(|k| k.as_str()).collect();
+    let rules = set.rules.iter().chain(suppress::meta_rules::rules());
+    if format == ListFormat::Json {
+        let list: Vec<serde_json::Value> = rules
+            .map(|rule| {
+                let mut value = serde_json::to_value(&rule.meta).unwrap_or_default();
+                if let Some(object) = value.as_object_mut() {
+                    object.insert("short_name".into(), rule.short_name.clone().into());
+                    object.insert("source".into(), rule.path.clone().into());
+                    object.insert("builtin".into(), rule.builtin.into());
+                }
+                value
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *stdout, &list)?;
+        writeln!(stdout)?;
+        return Ok(ExitStatus::Clean);
+    }
+    for rule in rules {
+        let targets: Vec<&str> = if rule.meta.targets.len() == crate::ir::InputKind::ALL.len() {
+            vec!["all"]
+        } else {
+            rule.meta.targets.iter().map(|k| k.as_str()).collect()
+        };
         writeln!(
             stdout,
             "{:<6} {:<9} {:<16} {:<28} {}{}",
@@ -810,7 +866,12 @@ fn run_rules_show(
     stderr: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     let set = load_rules(source, stderr)?;
-    let Some(rule) = set.get(&id.to_ascii_uppercase()) else {
+    let id = id.to_ascii_uppercase();
+    let Some(rule) = set.get(&id).or_else(|| {
+        suppress::meta_rules::rules()
+            .iter()
+            .find(|r| r.meta.id == id)
+    }) else {
         bail!("no rule `{id}` (see `tenet rules list`)");
     };
     let meta = &rule.meta;

@@ -14,6 +14,9 @@
 //! fail-on = "high"            # exit 1 only for findings of this severity or above
 //! baseline = "tenet-baseline.json"   # report only findings not recorded in it
 //!
+//! [severity]                  # a rule's severity, for this project
+//! IM001 = "high"
+//!
 //! [[suppress]]                # an accepted risk, with its reason
 //! rules = ["ZT001"]
 //! paths = ["legacy/**"]       # globs relative to this file (default: every file)
@@ -51,6 +54,10 @@ pub struct Config {
     pub fail_on: Option<crate::rules::Severity>,
     /// The baseline file (`--baseline`), relative to this file.
     pub baseline: Option<PathBuf>,
+    /// Severity per rule id (`[severity]` table: `IM001 = "high"`), replacing the rule's own
+    /// in every report and for `fail-on`.
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, crate::rules::Severity>,
     /// Accepted risks: `[[suppress]]` entries (rules, paths, resources, reason, until).
     #[serde(default)]
     pub suppress: Vec<crate::suppress::ConfigSuppression>,

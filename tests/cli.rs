@@ -386,3 +386,34 @@ fn tenet_toml_selects_rules_and_excludes_paths_unless_no_config() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `selct`"));
 }
+
+#[test]
+fn tenet_toml_overrides_a_rules_severity_for_reports_and_the_threshold() {
+    let dir = project(&[
+        ("Dockerfile", "FROM alpine:3.20\nUSER app\n"),
+        ("tenet.toml", "[severity]\nim001 = \"critical\"\n"),
+    ]);
+    let output = tenet(
+        dir.path(),
+        &[
+            "scan",
+            "--select",
+            "IM001",
+            "--format",
+            "json",
+            "--fail-on",
+            "critical",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["findings"][0]["severity"], "critical");
+    std::fs::write(
+        dir.path().join("tenet.toml"),
+        "[severity]\nXX001 = \"low\"\n",
+    )
+    .unwrap();
+    let output = tenet(dir.path(), &["scan"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("XX001"));
+}

@@ -6,6 +6,7 @@
 //! a valid OPA annotation. Built-in rules are embedded at build time (`build.rs`); `--rules DIR`
 //! adds custom rules of the same format.
 
+pub mod reference;
 pub mod test;
 
 use std::fmt;
