@@ -335,8 +335,52 @@ fn pascal_case(snake: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may fail loudly
 mod tests {
     use super::*;
+
+    fn finding(rule: &str, severity: Severity, line: usize) -> Finding {
+        Finding {
+            rule: rule.to_string(),
+            severity,
+            title: String::new(),
+            message: "m".to_string(),
+            pillar: crate::rules::Pillar::Hygiene,
+            controls: Vec::new(),
+            file: "a.tf".to_string(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 2,
+            resource: "r".to_string(),
+            path: Vec::new(),
+            fingerprint: format!("{line:032}"),
+            suppression: None,
+            span: crate::source::Span::default(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn past_githubs_result_limit_the_most_severe_results_are_kept_and_said_so() {
+        let mut outcome = ScanOutcome::default();
+        outcome.findings = (1..=MAX_RESULTS)
+            .map(|line| finding("LOW1", Severity::Low, line))
+            .collect();
+        outcome
+            .findings
+            .push(finding("CRIT1", Severity::Critical, MAX_RESULTS + 1));
+        let (log, limits) = log(&outcome);
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), MAX_RESULTS);
+        assert_eq!(results[0]["ruleId"], "CRIT1");
+        assert_eq!(limits.len(), 1);
+        assert_eq!(limits[0].code, Code::Limit);
+        assert_eq!(
+            log["runs"][0]["invocations"][0]["executionSuccessful"],
+            false
+        );
+    }
 
     #[test]
     fn uris_are_relative_and_percent_encoded() {
