@@ -363,10 +363,12 @@ mod tests {
 
     #[test]
     fn past_githubs_result_limit_the_most_severe_results_are_kept_and_said_so() {
-        let mut outcome = ScanOutcome::default();
-        outcome.findings = (1..=MAX_RESULTS)
-            .map(|line| finding("LOW1", Severity::Low, line))
-            .collect();
+        let mut outcome = ScanOutcome {
+            findings: (1..=MAX_RESULTS)
+                .map(|line| finding("LOW1", Severity::Low, line))
+                .collect(),
+            ..ScanOutcome::default()
+        };
         outcome
             .findings
             .push(finding("CRIT1", Severity::Critical, MAX_RESULTS + 1));
