@@ -47,17 +47,28 @@ port_number(value) := to_number(value) if {
 	regex.match(`^[0-9]+$`, trim_space(value))
 }
 
-# A port range string: "22", "20-25" (Google, Azure) or "*" (Azure: all ports).
-port_range(text) := [0, 65535] if trim_space(text) == "*"
+# A port range: "22", "20-25" (Google, Azure) or "*" (Azure: all ports). The attributes are
+# strings; Terraform converts a number written there (`ports = [22]`) to its string, so a
+# whole number is the same port.
+port_text(value) := trim_space(value) if is_string(value)
 
-port_range(text) := [n, n] if {
-	regex.match(`^[0-9]+$`, trim_space(text))
-	n := to_number(trim_space(text))
+port_text(value) := format_int(value, 10) if {
+	is_number(value)
+	value == floor(value)
 }
 
-port_range(text) := [to_number(parts[0]), to_number(parts[1])] if {
-	regex.match(`^[0-9]+-[0-9]+$`, trim_space(text))
-	parts := split(trim_space(text), "-")
+port_range(value) := [0, 65535] if port_text(value) == "*"
+
+port_range(value) := [n, n] if {
+	text := port_text(value)
+	regex.match(`^[0-9]+$`, text)
+	n := to_number(text)
+}
+
+port_range(value) := [to_number(parts[0]), to_number(parts[1])] if {
+	text := port_text(value)
+	regex.match(`^[0-9]+-[0-9]+$`, text)
+	parts := split(text, "-")
 }
 
 protocol_text(value) := lower(trim_space(value)) if is_string(value)
@@ -184,7 +195,7 @@ gcp_ranges(resource, i, proto) := ranges if {
 
 port_ranges_or_all(ports) := all_ports if count(ports) == 0
 
-port_ranges_or_all(ports) := [port_range(p) | some p in ports; is_string(p)] if count(ports) > 0
+port_ranges_or_all(ports) := [port_range(p) | some p in ports] if count(ports) > 0
 
 # --- Azure ---------------------------------------------------------------------------------
 
@@ -216,9 +227,9 @@ azure_entry(resource, prefix, rule) := entry if {
 }
 
 azure_ranges(resource, prefix, rule) := array.concat(single, multiple) if {
-	single := [port_range(rule.destination_port_range) | is_string(rule.destination_port_range)]
+	single := [port_range(rule.destination_port_range) | rule.destination_port_range != null]
 	list := tf.list_or_empty(resource, array.concat(prefix, ["destination_port_ranges"]))
-	multiple := [port_range(p) | some p in list; is_string(p)]
+	multiple := [port_range(p) | some p in list]
 }
 
 azure_sources(resource, prefix, rule) := array.concat(single, multiple) if {

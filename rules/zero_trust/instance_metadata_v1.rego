@@ -19,8 +19,13 @@
 #   `aws_launch_configuration`. For `aws_instance`, provider 4.x documented the same default;
 #   versions 5 and 6 no longer name one because EC2 computes it: `"optional"` unless the AMI is
 #   registered with `ImdsSupport = v2.0` or the account-level default
-#   (`aws_ec2_instance_metadata_defaults`) requires tokens. Neither is visible in the
-#   resource, so a missing setting is reported, as for the other two types. Set `http_tokens`
+#   (`aws_ec2_instance_metadata_defaults`) requires tokens. A missing setting is therefore not
+#   reported when the image is known to be Amazon Linux 2023, whose AMIs are registered with
+#   `ImdsSupport = v2.0`: a literal or `resolve:ssm:` path naming `al2023-ami`, a
+#   `data "aws_ssm_parameter"` under `/aws/service/ami-amazon-linux-latest/al2023-`, or a
+#   `data "aws_ami"` whose `name_regex` or `name` filter selects `al2023-ami-`. Otherwise
+#   (the account default is not visible in the code) a missing setting is reported, as for the
+#   other two types; `"optional"` written explicitly is always reported. Set `http_tokens`
 #   explicitly to state the intent. `http_endpoint` defaults to `"enabled"` for all three.
 #
 #   Does not fire when `http_tokens` or `http_endpoint` (or the whole block) is unknown
@@ -59,6 +64,7 @@
 #     ```
 package tenet.zero_trust.instance_metadata_v1
 
+import data.tenet.lib.aws_ami
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -74,6 +80,7 @@ candidates contains resource if {
 deny contains finding if {
 	some resource in candidates
 	no_metadata_options(resource)
+	not aws_ami.amazon_linux_2023(resource)
 	finding := {
 		"resource": resource.address,
 		"path": ["metadata_options"],
@@ -113,6 +120,7 @@ endpoint_enabled(resource, i) if {
 
 tokens_problem(resource, path) := "does not set `metadata_options.http_tokens` (the default is \"optional\")" if {
 	tf.unset(resource, path)
+	not aws_ami.amazon_linux_2023(resource)
 }
 
 tokens_problem(resource, path) := "sets `metadata_options.http_tokens` to \"optional\"" if {

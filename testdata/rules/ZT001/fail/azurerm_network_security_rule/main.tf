@@ -42,3 +42,32 @@ resource "azurerm_network_security_rule" "all_ports" {
   resource_group_name         = "rg"
   network_security_group_name = "nsg"
 }
+
+# Ports written as numbers: Terraform converts them to the attribute's string type.
+resource "azurerm_network_security_rule" "ssh_numeric" {
+  name                        = "ssh-numeric"
+  priority                    = 120
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = 22
+  source_address_prefix       = "*" # expect: ZT001
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}
+
+resource "azurerm_network_security_rule" "ssh_numeric_list" {
+  name                        = "ssh-numeric-list"
+  priority                    = 130
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = [22, 443]
+  source_address_prefix       = "*" # expect: ZT001
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}

@@ -56,3 +56,16 @@ resource "google_compute_firewall" "tcp_no_ports" {
 
   source_ranges = ["0.0.0.0/0"] # expect: ZT001
 }
+
+# Ports written as numbers: Terraform converts them to the attribute's string type.
+resource "google_compute_firewall" "numeric_ports" {
+  name    = "allow-ssh-numeric"
+  network = "default"
+
+  allow {
+    protocol = "tcp"
+    ports    = [22]
+  }
+
+  source_ranges = ["0.0.0.0/0"] # expect: ZT001
+}
