@@ -134,6 +134,15 @@ fn every_broken_file_is_reported_and_the_rest_is_still_checked() {
     assert_eq!(json["summary"]["files_failed"], error_files.len());
     expect("terraform/broken_file/bad.tf", "parse", Some(2));
     expect("terraform/json/trailing_comma.tf.json", "parse", Some(4));
+    // Inputs the fuzzer found crashing or hanging: each a diagnostic at its place in the file.
+    expect("fuzz/error_inside_a_character.tf", "parse", Some(1));
+    expect("fuzz/unterminated_quoted_scalar.yaml", "parse", Some(17));
+    expect(
+        "fuzz/open_brackets_in_an_interpolation.tf",
+        "parse",
+        Some(1),
+    );
+    expect("fuzz/open_brackets_in_a_template.tf.json", "parse", Some(3));
 }
 
 #[test]
