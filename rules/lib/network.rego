@@ -71,6 +71,9 @@ port_range(value) := [to_number(parts[0]), to_number(parts[1])] if {
 	parts := split(text, "-")
 }
 
+# A known string, lowercased; undefined for an unknown (null) value.
+lower_text(value) := lower(trim_space(value)) if is_string(value)
+
 protocol_text(value) := lower(trim_space(value)) if is_string(value)
 
 protocol_text(value) := format_int(value, 10) if is_number(value)
@@ -166,6 +169,59 @@ ingress_rules contains entry if {
 	}
 }
 
+# Network ACLs (stateless, per subnet). Rules are judged one by one: a lower-numbered `deny`
+# rule of the same ACL that would shadow an `allow` is not taken into account. Because a
+# network ACL is stateless, the replies to the subnet's own outbound connections need an
+# inbound rule for the ephemeral ports, from any address: a range that starts at 1024 or above
+# and runs to 65535 (`1024-65535`, `32768-65535`, `49152-65535`, as the AWS documentation
+# recommends) is that return-traffic rule, and it is left out of the entry's `ranges`.
+
+# aws_network_acl: inline `ingress` blocks with `action = "allow"`.
+ingress_rules contains entry if {
+	some resource in tf.resources("aws_network_acl")
+	some i, block in tf.list_or_empty(resource, ["ingress"])
+	is_object(block)
+	lower_text(block.action) == "allow"
+	proto := protocol(block.protocol)
+	entry := {
+		"address": resource.address, "type": resource.type, "name": resource.name,
+		"protocol": proto, "ranges": nacl_ranges(proto, block),
+		"sources": nacl_sources(block, ["ingress", i]),
+	}
+}
+
+# aws_network_acl_rule: `egress` defaults to false (an inbound rule), `rule_action = "allow"`.
+ingress_rules contains entry if {
+	some resource in tf.resources("aws_network_acl_rule")
+	tf.value_or_default(resource, ["egress"], false) in {false, "false"}
+	lower_text(resource.attributes.rule_action) == "allow"
+	proto := protocol(resource.attributes.protocol)
+	entry := {
+		"address": resource.address, "type": resource.type, "name": resource.name,
+		"protocol": proto, "ranges": nacl_ranges(proto, resource.attributes),
+		"sources": nacl_sources(resource.attributes, []),
+	}
+}
+
+# The destination ports of a network ACL rule, without the ephemeral return-traffic range.
+nacl_ranges(proto, rule) := [range |
+	some range in aws_ranges(proto, rule)
+	not ephemeral_range(range)
+]
+
+ephemeral_range(range) if {
+	range[0] >= 1024
+	range[1] == 65535
+}
+
+# A network ACL rule has one `cidr_block` or `ipv6_cidr_block`.
+nacl_sources(rule, prefix) := [source |
+	some key in ["cidr_block", "ipv6_cidr_block"]
+	value := object.get(rule, key, null)
+	is_string(value)
+	source := {"path": array.concat(prefix, [key]), "value": value, "internet": internet_cidr_bool(value)}
+]
+
 # --- Google Cloud --------------------------------------------------------------------------
 
 # google_compute_firewall: `direction` defaults to INGRESS; a `disabled` rule is not enforced.
@@ -214,8 +270,8 @@ ingress_rules contains entry if {
 }
 
 azure_entry(resource, prefix, rule) := entry if {
-	lower(rule.direction) == "inbound"
-	lower(rule.access) == "allow"
+	lower_text(rule.direction) == "inbound"
+	lower_text(rule.access) == "allow"
 	proto := protocol(rule.protocol)
 	ranges := azure_ranges(resource, prefix, rule)
 	count(ranges) > 0

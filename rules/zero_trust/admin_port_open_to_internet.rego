@@ -12,6 +12,11 @@
 #     `type = "ingress"` (`cidr_blocks`, `ipv6_cidr_blocks`, `from_port`..`to_port`) and
 #     `aws_vpc_security_group_ingress_rule` (`cidr_ipv4`, `cidr_ipv6`); protocol `-1`/`all`
 #     means every protocol and port;
+#   - network ACLs: `aws_network_acl` inline `ingress` blocks and `aws_network_acl_rule`
+#     (`egress` false, the default) with an `allow` action, from `cidr_block` or
+#     `ipv6_cidr_block`. Each rule is judged on its own (a lower-numbered deny that shadows it
+#     is not taken into account), and the ephemeral return-traffic range every stateless ACL
+#     needs (a range from 1024 or above to 65535) is not counted;
 #   - `google_compute_firewall` with `direction` INGRESS (the provider default) and not
 #     `disabled`: each `allow` block against `source_ranges`; an `allow` without `ports` (or
 #     with protocol `all`) allows every port;
