@@ -41,28 +41,32 @@ policy_attribute_kinds := {
 
 # --- documents -------------------------------------------------------------------------------
 
+# One pass over the resources; `policy_attributes` lists the policy documents of one resource.
 documents contains doc if {
 	some resource in input.resources
 	tf.managed(resource)
+	some entry in policy_attributes(resource)
+	doc := document(resource, entry.path, entry.kind, entry.text)
+}
+
+# [{"path", "kind", "text"}] for each attribute of the resource that holds a policy document.
+policy_attributes(resource) := [{"path": ["policy"], "kind": kind, "text": object.get(resource.attributes, "policy", null)}] if {
 	kind := policy_attribute_kinds[resource.type]
-	doc := document(resource, ["policy"], kind, resource.attributes.policy)
 }
 
-documents contains doc if {
-	some resource in input.resources
-	tf.managed(resource)
-	resource.type == "aws_iam_role"
-	doc := document(resource, ["assume_role_policy"], "trust", resource.attributes.assume_role_policy)
-}
+policy_attributes(resource) := array.concat(
+	[{"path": ["assume_role_policy"], "kind": "trust", "text": object.get(resource.attributes, "assume_role_policy", null)}],
+	[{"path": ["inline_policy", i, "policy"], "kind": "identity", "text": object.get(inline, "policy", null)} |
+		some i, inline in inline_policies(resource)
+		is_object(inline)
+	],
+) if resource.type == "aws_iam_role"
 
-documents contains doc if {
-	some resource in input.resources
-	tf.managed(resource)
-	resource.type == "aws_iam_role"
-	some i, inline in tf.list_or_empty(resource, ["inline_policy"])
-	is_object(inline)
-	doc := document(resource, ["inline_policy", i, "policy"], "identity", inline.policy)
-}
+# The role's `inline_policy` blocks; [] when there are none or when the list is unknown (the
+# trust policy is still read then).
+inline_policies(resource) := tf.list_or_empty(resource, ["inline_policy"])
+
+inline_policies(resource) := [] if tf.unknown(resource, ["inline_policy"])
 
 document(resource, path, kind, text) := doc if {
 	is_string(text)
@@ -169,3 +173,27 @@ label(statement) := sprintf("statement %d", [statement.index + 1]) if statement.
 
 # "policy", "inline_policy[0].policy", "assume_role_policy".
 attribute(statement) := tf.display_path(statement.path)
+
+# The document grants permissions to the identity that holds it (`aws_iam_policy`,
+# `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`, `aws_iam_role`
+# `inline_policy`). In a resource policy `"Resource": "*"` means the resource itself.
+identity(statement) if statement.kind == "identity"
+
+# A service-wide wildcard action such as `s3:*` or `IAM:*` (every action of one service).
+service_wildcard(action) if regex.match(`^[A-Za-z0-9-]+:\*$`, action)
+
+# True when the action pattern of a statement (`iam:PassRole`, `iam:Pass*`, `IAM:*Policy`)
+# matches the action name; IAM action names are case-insensitive.
+action_matches(pattern, action) if glob.match(lower(pattern), null, lower(action))
+
+# The statement's `Condition` has a key (case-insensitive) among `keys` under an operator that
+# is not an `...IfExists` form and not `Null` (which only tests whether the key is present).
+# `ForAnyValue:`/`ForAllValues:` prefixes are kept: they still compare the key's values.
+restricted_by(statement, keys) if {
+	some operator, entries in statement.condition
+	not endswith(lower(operator), "ifexists")
+	lower(operator) != "null"
+	is_object(entries)
+	some key, _ in entries
+	lower(key) in keys
+}

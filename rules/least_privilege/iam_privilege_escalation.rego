@@ -1,0 +1,129 @@
+# METADATA
+# title: IAM policy grants a privilege-escalation action on every resource
+# description: |
+#   Some IAM actions let their holder give itself more permissions than the policy grants:
+#   pass any role (including an administrator role) to a compute service it controls, rewrite
+#   or attach policies, mint access keys for other users, change who may assume a role, or
+#   assume any role in the account. Granted on `"*"`, each of them is a path to full
+#   administrator access. Fires on an identity policy document with a statement whose `Effect`
+#   is `Allow`, whose `Resource` is `"*"` (or a list containing `"*"`) and whose `Action` grants
+#   one of `iam:PassRole`, `iam:CreatePolicyVersion`, `iam:SetDefaultPolicyVersion`,
+#   `iam:AttachRolePolicy`, `iam:AttachUserPolicy`, `iam:PutRolePolicy`, `iam:PutUserPolicy`,
+#   `iam:CreateAccessKey`, `iam:UpdateAssumeRolePolicy` or `sts:AssumeRole`, by name (in any
+#   case: IAM action names are case-insensitive) or through a partial wildcard such as
+#   `iam:Pass*`, `iam:Attach*Policy` or `iam:Put*`. A `Condition` does not stop it: a condition
+#   such as `iam:PassedToService` still lets the holder pass any role, administrator roles
+#   included, to that service. One finding per document names each offending statement, the
+#   action patterns and the escalation actions they grant.
+#
+#   Identity policy documents are the `policy` of `aws_iam_policy`, `aws_iam_role_policy`,
+#   `aws_iam_user_policy` and `aws_iam_group_policy` and the `inline_policy[].policy` of
+#   `aws_iam_role`, in every form Terraform writes them (JSON string, heredoc,
+#   `jsonencode(...)`, `file(...)`, `data "aws_iam_policy_document"`). The finding points at
+#   the attribute that holds the policy.
+#
+#   Does not fire on `"*"` (LP001) or on the service-wide wildcards `iam:*` and `sts:*`
+#   (LP002), which those rules already report; on statements scoped to specific ARNs (pass
+#   only `arn:aws:iam::123456789012:role/app-task`), that use `NotResource`, or on `Deny`
+#   statements; on resource and trust policies (an IAM action in a bucket or key policy grants
+#   nothing, and a trust policy has no `Resource`); or on a policy that is unknown statically
+#   or is not valid JSON.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+#     description: Granting a user permissions to pass a role to an AWS service
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#     description: IAM best practices, apply least-privilege permissions
+#   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
+#     description: Actions, resources and condition keys for IAM
+# custom:
+#   id: LP003
+#   severity: high
+#   pillar: least_privilege
+#   layer: 0
+#   controls: [AC-6, AC-6(5)]
+#   targets: [terraform, terraform-plan]
+#   remediation: |
+#     Grant escalation actions only on the exact roles, policies or users they are meant for,
+#     and pin `iam:PassRole` to the service that receives the role:
+#
+#     ```hcl
+#     data "aws_iam_policy_document" "deployer" {
+#       statement {
+#         sid       = "PassTaskRole"
+#         actions   = ["iam:PassRole"]
+#         resources = [aws_iam_role.task.arn]
+#
+#         condition {
+#           test     = "StringEquals"
+#           variable = "iam:PassedToService"
+#           values   = ["ecs-tasks.amazonaws.com"]
+#         }
+#       }
+#     }
+#
+#     resource "aws_iam_role_policy" "deployer" {
+#       name   = "deployer"
+#       role   = aws_iam_role.deployer.id
+#       policy = data.aws_iam_policy_document.deployer.json
+#     }
+#     ```
+package tenet.least_privilege.iam_privilege_escalation
+
+import data.tenet.lib.aws_iam as iam
+import rego.v1
+
+escalation_actions := [
+	"iam:PassRole",
+	"iam:CreatePolicyVersion",
+	"iam:SetDefaultPolicyVersion",
+	"iam:AttachRolePolicy",
+	"iam:AttachUserPolicy",
+	"iam:PutRolePolicy",
+	"iam:PutUserPolicy",
+	"iam:CreateAccessKey",
+	"iam:UpdateAssumeRolePolicy",
+	"sts:AssumeRole",
+]
+
+# An action pattern of the statement with the escalation actions it grants; `*` and the
+# service-wide wildcards belong to LP001 and LP002.
+grants(statement) := [{"pattern": pattern, "actions": granted} |
+	some pattern in statement.actions
+	pattern != "*"
+	not iam.service_wildcard(pattern)
+	granted := [action | some action in escalation_actions; iam.action_matches(pattern, action)]
+	count(granted) > 0
+]
+
+describe(grant) := sprintf("`%s`", [grant.pattern]) if grant.actions == [grant.pattern]
+
+describe(grant) := sprintf("`%s` (%s)", [grant.pattern, concat(", ", grant.actions)]) if grant.actions != [grant.pattern]
+
+escalation_statements contains entry if {
+	some statement in iam.statements
+	iam.identity(statement)
+	iam.allows(statement)
+	iam.all_resources(statement)
+	not iam.all_actions(statement)
+	found := grants(statement)
+	count(found) > 0
+	entry := {
+		"address": statement.address,
+		"path": statement.path,
+		"text": sprintf("%s allows %s on every resource (`*`)", [iam.label(statement), concat(", ", [describe(g) | some g in found])]),
+		"statement": statement,
+	}
+}
+
+# One finding per policy document, naming every offending statement.
+deny contains finding if {
+	some key in {[e.address, e.path] | some e in escalation_statements}
+	mine := [e | some e in escalation_statements; e.address == key[0]; e.path == key[1]]
+	first := mine[0].statement
+	texts := concat("; ", [e.text | some index in sort({e.statement.index | some e in mine}); some e in mine; e.statement.index == index])
+	finding := {
+		"resource": first.address,
+		"path": first.path,
+		"message": sprintf("%s %q: `%s` %s: the holder can grant itself more privileges", [first.type, first.name, iam.attribute(first), texts]),
+	}
+}

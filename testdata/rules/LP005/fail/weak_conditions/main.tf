@@ -1,0 +1,36 @@
+# Conditions that do not restrict the caller: an ...IfExists operator (a request without the
+# key passes), Null (only tests presence), and keys outside the list (aws:SecureTransport,
+# kms:CallerAccount).
+
+resource "aws_s3_bucket_policy" "if_exists" {
+  bucket = "reports"
+  policy = jsonencode({ # expect: LP005
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::reports/*"
+      Condition = {
+        StringEqualsIfExists = { "aws:SourceVpce" = "vpce-0a1b2c3d" }
+        Null                 = { "aws:PrincipalOrgID" = "false" }
+        Bool                 = { "aws:SecureTransport" = "true" }
+      }
+    }]
+  })
+}
+
+resource "aws_kms_key" "ebs" {
+  description = "ebs"
+  policy = jsonencode({ # expect: LP005
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "ViaEc2"
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = ["kms:Encrypt", "kms:Decrypt"]
+      Resource  = "*"
+      Condition = { StringEquals = { "kms:CallerAccount" = "123456789012", "kms:ViaService" = "ec2.eu-west-1.amazonaws.com" } }
+    }]
+  })
+}

@@ -1,0 +1,12 @@
+# A users list from a variable without default is unknown: it may be empty, so it is not
+# judged.
+
+variable "users" {
+  type = list(string)
+}
+
+resource "aws_iam_policy_attachment" "from_variable" {
+  name       = "from-variable"
+  users      = var.users
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
