@@ -537,12 +537,15 @@ fn scan_for(
     let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
     let selected = select_rules(&set, select, &ignore)?;
     let rule_timeout = rule_timeout(args.rule_timeout.or(config.rule_timeout))?;
-    let engine = match Engine::new(&set, rule_timeout) {
+    let mut engine = match Engine::new(&set, rule_timeout) {
         Ok(engine) => engine,
         Err(errors) => {
             return report_rule_errors(args, errors, stdout, stderr).map(Scanned::Ended);
         }
     };
+    if let Err(error) = engine.set_config(config.rule_data()) {
+        return report_rule_errors(args, vec![error], stdout, stderr).map(Scanned::Ended);
+    }
     let options = ScanOptions {
         paths: args.paths.clone(),
         max_file_size: args

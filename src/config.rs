@@ -14,6 +14,9 @@
 //! fail-on = "high"            # exit 1 only for findings of this severity or above
 //! baseline = "tenet-baseline.json"   # report only findings not recorded in it
 //!
+//! [immutability]
+//! max-instance-lifetime-days = 14   # IM006: the longest instance lifetime accepted
+//!
 //! [severity]                  # a rule's severity, for this project
 //! IM001 = "high"
 //!
@@ -58,6 +61,9 @@ pub struct Config {
     /// in every report and for `fail-on`.
     #[serde(default)]
     pub severity: std::collections::BTreeMap<String, crate::rules::Severity>,
+    /// Settings of the immutability rules (`[immutability]`).
+    #[serde(default)]
+    pub immutability: ImmutabilitySettings,
     /// Accepted risks: `[[suppress]]` entries (rules, paths, resources, reason, until).
     #[serde(default)]
     pub suppress: Vec<crate::suppress::ConfigSuppression>,
@@ -67,6 +73,25 @@ pub struct Config {
     /// The directory holding the file; relative paths in it are relative to this.
     #[serde(skip)]
     pub root: PathBuf,
+}
+
+/// `[immutability]`: what the immutability rules accept.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ImmutabilitySettings {
+    /// The longest instance lifetime IM006 accepts, in days (default 7).
+    pub max_instance_lifetime_days: Option<u64>,
+}
+
+impl Config {
+    /// The settings rules read, as `data.tenet.config` (snake_case keys, unset ones absent).
+    pub fn rule_data(&self) -> serde_json::Value {
+        let mut immutability = serde_json::Map::new();
+        if let Some(days) = self.immutability.max_instance_lifetime_days {
+            immutability.insert("max_instance_lifetime_days".into(), days.into());
+        }
+        serde_json::json!({ "immutability": immutability })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -417,3 +417,20 @@ fn tenet_toml_overrides_a_rules_severity_for_reports_and_the_threshold() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("XX001"));
 }
+
+#[test]
+fn tenet_toml_sets_the_longest_instance_lifetime_im006_accepts() {
+    let group = "resource \"aws_autoscaling_group\" \"web\" {\n  min_size              = 1\n  max_size              = 2\n  max_instance_lifetime = 1209600\n}\n";
+    let dir = project(&[("main.tf", group)]);
+    let scan =
+        |dir: &std::path::Path| tenet(dir, &["scan", "--select", "IM006", "--format", "concise"]);
+    let output = scan(dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("up to 14 days, longer than the 7-day maximum"));
+    std::fs::write(
+        dir.path().join("tenet.toml"),
+        "[immutability]\nmax-instance-lifetime-days = 14\n",
+    )
+    .unwrap();
+    assert_eq!(scan(dir.path()).status.code(), Some(0));
+}

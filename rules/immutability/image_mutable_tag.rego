@@ -8,14 +8,21 @@
 #
 #   - Kubernetes: the `image` of every container (`containers`, `initContainers`,
 #     `ephemeralContainers`) of a workload;
-#   - Dockerfile: every `FROM`, after `ARG` substitution (the `ARG` default is used).
+#   - Dockerfile: every `FROM`, after `ARG` substitution (the `ARG` default is used);
+#   - Terraform: every `image` of an `aws_ecs_task_definition`'s `container_definitions`
+#     (reported on that attribute), and of every container and init container of the
+#     Kubernetes provider's workloads (`kubernetes_pod`, `kubernetes_deployment`,
+#     `kubernetes_stateful_set`, `kubernetes_daemonset`, `kubernetes_job`,
+#     `kubernetes_cron_job`, `kubernetes_replication_controller` and their `_v1` forms).
 #
 #   A reference with a digest (`@sha256:...`) does not fire, whatever its tag, and a `:` in
 #   a registry host (`localhost:5000/app`) is not a tag. Does not fire on `FROM scratch`, on
 #   `FROM <earlier stage>`, on a `FROM` whose image depends on an `ARG` without a default, on
-#   a container without `image`, or on a reference that still holds a template or a variable
-#   (`{{ .Values.image }}`, `${IMAGE}`): those are unknown statically. Other tags are not
-#   judged here; pinning by digest (IM001) covers them.
+#   a container without `image`, on an image that is unknown statically (a Terraform variable
+#   without default), or on a reference whose last path component still holds a template or
+#   a variable (`app:${TAG}`). An unknown part before it does not stop the judgement:
+#   `registry.example.com/$PROJECT/app:latest` uses `latest` whatever the project is. Other
+#   tags are not judged here; pinning by digest (IM001) covers them.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/overview/#container-images
 #     description: Kubernetes configuration best practices, container images
@@ -27,7 +34,7 @@
 #   pillar: immutability
 #   layer: 6
 #   controls: [CM-2, SI-7]
-#   targets: [kubernetes, dockerfile]
+#   targets: [kubernetes, dockerfile, terraform, terraform-plan]
 #   remediation: |
 #     Name a specific release tag, and preferably pin its digest as well:
 #
@@ -45,12 +52,13 @@ package tenet.immutability.image_mutable_tag
 import data.tenet.lib.dockerfile as docker
 import data.tenet.lib.image
 import data.tenet.lib.kubernetes as k8s
+import data.tenet.lib.terraform_images
 import rego.v1
 
 deny contains finding if {
 	some entry in k8s.containers
 	ref := entry.container.image
-	image.known(ref)
+	image.judged(ref)
 	reason := image.mutable_reason(ref)
 	finding := {
 		"resource": entry.address,
@@ -67,5 +75,17 @@ deny contains finding if {
 		"resource": stage.address,
 		"path": ["from", "image"],
 		"message": sprintf("stage %s is built FROM %q, which %s: the build changes with every push", [docker.stage_label(stage), ref, reason]),
+	}
+}
+
+deny contains finding if {
+	some entry in terraform_images.images
+	ref := entry.image
+	image.judged(ref)
+	reason := image.mutable_reason(ref)
+	finding := {
+		"resource": entry.address,
+		"path": entry.path,
+		"message": sprintf("container %q uses image %q, which %s: the image changes with every push", [entry.container, ref, reason]),
 	}
 }

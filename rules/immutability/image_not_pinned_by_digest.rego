@@ -9,12 +9,19 @@
 #
 #   - Kubernetes: the `image` of every container (`containers`, `initContainers`,
 #     `ephemeralContainers`) of a workload;
-#   - Dockerfile: every `FROM`, after `ARG` substitution (the `ARG` default is used).
+#   - Dockerfile: every `FROM`, after `ARG` substitution (the `ARG` default is used);
+#   - Terraform: every `image` of an `aws_ecs_task_definition`'s `container_definitions`
+#     (reported on that attribute), and of every container and init container of the
+#     Kubernetes provider's workloads (`kubernetes_pod`, `kubernetes_deployment`,
+#     `kubernetes_stateful_set`, `kubernetes_daemonset`, `kubernetes_job`,
+#     `kubernetes_cron_job`, `kubernetes_replication_controller` and their `_v1` forms).
 #
 #   Does not fire on `FROM scratch`, on `FROM <earlier stage>`, on a `FROM` whose image
-#   depends on an `ARG` without a default, on a container without `image`, or on a reference
-#   that still holds a template or a variable (`{{ .Values.image }}`, `${IMAGE}`): those are
-#   unknown statically.
+#   depends on an `ARG` without a default, on a container without `image`, on an image that
+#   is unknown statically (a Terraform variable without default), or on a reference whose
+#   last path component still holds a template or a variable (`{{ .Values.image }}`,
+#   `app:${TAG}`). An unknown part before it does not stop the judgement:
+#   `registry.example.com/$PROJECT/app:1.4` has no digest whatever the project is.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
 #     description: Kubernetes, image names, tags and digests
@@ -26,7 +33,7 @@
 #   pillar: immutability
 #   layer: 6
 #   controls: [CM-2, SI-7]
-#   targets: [kubernetes, dockerfile]
+#   targets: [kubernetes, dockerfile, terraform, terraform-plan]
 #   remediation: |
 #     Reference the image by digest (keep the tag for readers; the digest wins). Get the
 #     digest with `docker buildx imagetools inspect <image>:<tag>` or `crane digest`, and let
@@ -48,12 +55,13 @@ package tenet.immutability.image_not_pinned_by_digest
 import data.tenet.lib.dockerfile as docker
 import data.tenet.lib.image
 import data.tenet.lib.kubernetes as k8s
+import data.tenet.lib.terraform_images
 import rego.v1
 
 deny contains finding if {
 	some entry in k8s.containers
 	ref := entry.container.image
-	image.known(ref)
+	image.judged(ref)
 	not image.pinned(ref)
 	finding := {
 		"resource": entry.address,
@@ -70,5 +78,17 @@ deny contains finding if {
 		"resource": stage.address,
 		"path": ["from", "image"],
 		"message": sprintf("stage %s is built FROM %q, which is not pinned by digest (@sha256:...): the tag can be moved to other content", [docker.stage_label(stage), ref]),
+	}
+}
+
+deny contains finding if {
+	some entry in terraform_images.images
+	ref := entry.image
+	image.judged(ref)
+	not image.pinned(ref)
+	finding := {
+		"resource": entry.address,
+		"path": entry.path,
+		"message": sprintf("container %q uses image %q, which is not pinned by digest (@sha256:...): the tag can be moved to other content", [entry.container, ref]),
 	}
 }

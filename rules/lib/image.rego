@@ -13,6 +13,19 @@ known(ref) if {
 	not contains(ref, "$")
 }
 
+# True when the tag and digest of `ref` can be judged: its last path component (where they
+# live) holds no template or variable. `registry.example.com/$PROJECT/app:latest` is judged
+# (its tag is known to be `latest`); `app:$TAG` is not.
+judged(ref) if {
+	is_string(ref)
+	trim_space(ref) != ""
+	components := split(ref, "/")
+	last := components[count(components) - 1]
+	not contains(last, "{{")
+	not contains(last, "}}")
+	not contains(last, "$")
+}
+
 # The digest after `@` ("" when there is none).
 digest(ref) := parts[1] if {
 	parts := split(ref, "@")

@@ -46,6 +46,15 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// Makes `config` (settings from tenet.toml that rules read) available to rules as
+    /// `data.tenet.config`.
+    pub fn set_config(&mut self, config: serde_json::Value) -> Result<(), Diagnostic> {
+        let data = serde_json::json!({ "tenet": { "config": config } });
+        self.rego
+            .add_data_json(&data.to_string())
+            .map_err(|e| Diagnostic::error(Code::Rule, "<config>", e.to_string()))
+    }
+
     /// Loads and compiles every rule and library of `set`, then warms the engine by evaluating
     /// each rule once on an empty document so that load-time problems (syntax errors, unknown
     /// functions) surface now, as rule errors, not halfway through a scan.

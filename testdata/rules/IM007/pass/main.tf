@@ -1,0 +1,45 @@
+# A version number, the version this plan creates (unknown until apply), or a variable.
+variable "version" {
+  type = string
+}
+
+resource "aws_launch_template" "web" {
+  name_prefix = "web-"
+}
+
+resource "aws_autoscaling_group" "pinned" {
+  min_size = 1
+  max_size = 3
+  launch_template {
+    id      = aws_launch_template.web.id
+    version = aws_launch_template.web.latest_version
+  }
+}
+
+resource "aws_instance" "numbered" {
+  launch_template {
+    name    = "web"
+    version = "3"
+  }
+}
+
+resource "aws_eks_node_group" "workers" {
+  cluster_name  = "main"
+  node_role_arn = "arn:aws:iam::123456789012:role/workers"
+  subnet_ids    = ["subnet-1"]
+  launch_template {
+    id      = aws_launch_template.web.id
+    version = var.version
+  }
+  scaling_config {
+    desired_size = 1
+    max_size     = 2
+    min_size     = 1
+  }
+}
+
+resource "aws_autoscaling_group" "launch_configuration" {
+  min_size             = 1
+  max_size             = 3
+  launch_configuration = "legacy"
+}

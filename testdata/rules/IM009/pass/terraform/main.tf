@@ -1,0 +1,14 @@
+variable "script" {
+  type = string
+}
+
+resource "aws_instance" "baked" {
+  ami           = "ami-12345678"
+  instance_type = "t3.micro"
+  user_data     = "#!/bin/bash\nsystemctl start app\n"
+}
+
+resource "aws_launch_template" "unknown" {
+  image_id  = "ami-12345678"
+  user_data = base64encode(var.script)
+}
