@@ -101,9 +101,26 @@ pub fn find_cycle(modules: &[Ref<Module>]) -> anyhow::Result<Option<Cycle>> {
                     None => format!("{package}.{}", parts.join(".")),
                 },
             };
+            // Rules the reference names, is inside of, or contains: the reference itself and
+            // its prefixes (`data.p.a` of `data.p.a.b`), and the rules below it
+            // (`data.p.a.b` of `data.p.a`). Ordered lookups keep this linear in the rules.
+            for (end, _) in absolute
+                .match_indices('.')
+                .chain(std::iter::once((absolute.len(), "")))
+            {
+                if let Some(prefix) = absolute.get(..end)
+                    && defined.contains(prefix)
+                {
+                    edges.insert(prefix.to_string());
+                }
+            }
             for target in defined
-                .iter()
-                .filter(|t| is_under(t, &absolute) || is_under(&absolute, t))
+                .range::<str, _>((
+                    std::ops::Bound::Excluded(absolute.as_str()),
+                    std::ops::Bound::Unbounded,
+                ))
+                .take_while(|t| t.starts_with(absolute.as_str()))
+                .filter(|t| is_under(t, &absolute))
             {
                 edges.insert(target.clone());
             }
