@@ -523,7 +523,10 @@ fn scan_for(
     for (id, severity) in &config.severity {
         let id = id.to_ascii_uppercase();
         match set.rules.iter_mut().find(|rule| rule.meta.id == id) {
-            Some(rule) => rule.meta.severity = *severity,
+            Some(rule) => {
+                rule.meta.severity = *severity;
+                rule.severity_fixed = true;
+            }
             None => bail!(
                 "tenet.toml sets the severity of `{id}`, which is not a rule tenet runs (see `tenet rules list`)"
             ),

@@ -140,7 +140,10 @@ impl Finding {
         };
         let finding = Finding {
             rule: rule.meta.id.clone(),
-            severity: rule.meta.severity,
+            severity: match violation.severity {
+                Some(severity) if !rule.severity_fixed => severity,
+                _ => rule.meta.severity,
+            },
             title: rule.meta.title.clone(),
             message: violation.message.clone(),
             pillar: rule.meta.pillar,

@@ -434,3 +434,27 @@ fn tenet_toml_sets_the_longest_instance_lifetime_im006_accepts() {
     .unwrap();
     assert_eq!(scan(dir.path()).status.code(), Some(0));
 }
+
+#[test]
+fn a_finding_may_carry_its_own_severity_unless_the_project_sets_the_rules() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: shell\nspec:\n  containers:\n    - name: c\n      image: busybox\n  volumes:\n    - name: root\n      hostPath:\n        path: /\n    - name: logs\n      hostPath:\n        path: /var/log\n";
+    let dir = project(&[("pod.yaml", pod)]);
+    let severities = |dir: &std::path::Path| -> Vec<String> {
+        let output = tenet(dir, &["scan", "--select", "LP016", "--format", "json"]);
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // LP016 is high; a hostPath of `/` is critical.
+    assert_eq!(severities(dir.path()), ["critical", "high"]);
+    std::fs::write(
+        dir.path().join("tenet.toml"),
+        "[severity]\nLP016 = \"medium\"\n",
+    )
+    .unwrap();
+    assert_eq!(severities(dir.path()), ["medium", "medium"]);
+}

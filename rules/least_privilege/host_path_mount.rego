@@ -6,8 +6,8 @@
 #   container runtime socket, start privileged containers of its own: the node's filesystem is
 #   no longer isolated from the workload. Fires once per `hostPath` volume in `volumes` of the
 #   pod spec of a Kubernetes workload (and of pod templates in custom resources), whatever its
-#   path, `type` or mount options (`readOnly` still exposes the node's files). The message
-#   calls out the paths that hand over the node at once (critical): `/`, `/proc`, `/etc`,
+#   path, `type` or mount options (`readOnly` still exposes the node's files). The finding is
+#   critical (not the rule's high) for the paths that hand over the node at once: `/`, `/proc`, `/etc`,
 #   `/var/lib/kubelet`, `/var/run/docker.sock` and `/run/containerd/containerd.sock`, compared
 #   after removing a trailing `/` and treating `/var/run` and `/run` alike. A volume whose
 #   `hostPath.path` is a template placeholder still fires (the volume is a hostPath volume
@@ -66,7 +66,18 @@ deny contains finding if {
 		"resource": pod.address,
 		"path": array.concat(pod.path, finding_path(i, host)),
 		"message": sprintf("%s mounts the node's %s through hostPath volume %s%s", [pod.address, shown_path(host), volume_name(volume, i), critical_note(host)]),
+		"severity": severity(host),
 	}
+}
+
+# Critical for the paths that hand over the node; the rule's own severity (high) otherwise.
+severity(host) := "critical" if critical(host)
+
+severity(host) := "high" if not critical(host)
+
+critical(host) if {
+	is_string(host.path)
+	critical_paths[normalized(host.path)]
 }
 
 finding_path(i, host) := ["volumes", i, "hostPath", "path"] if is_string(object.get(host, "path", null))

@@ -36,6 +36,9 @@ pub struct Violation {
     pub message: String,
     /// Optional `file` (scan-scope rules use it to tell apart resources of equal address).
     pub file: Option<String>,
+    /// Optional `severity` of this finding, when it differs from the rule's (LP016: a hostPath
+    /// of `/` is critical where other hostPaths are high).
+    pub severity: Option<crate::rules::Severity>,
 }
 
 /// Prepared policies plus the rules they implement.
@@ -424,10 +427,20 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
         .ok_or_else(shape)?;
     if let Some(extra) = object
         .keys()
-        .find(|k| !["resource", "path", "message", "file"].contains(&k.as_str()))
+        .find(|k| !["resource", "path", "message", "file", "severity"].contains(&k.as_str()))
     {
         return Err(format!("a deny result has an unknown field `{extra}`"));
     }
+    let severity = match object.get("severity") {
+        None => None,
+        Some(value) => Some(
+            serde_json::from_value::<crate::rules::Severity>(value.clone()).map_err(|_| {
+                format!(
+                    "a deny result's `severity` must be \"low\", \"medium\", \"high\" or \"critical\", got {value}"
+                )
+            })?,
+        ),
+    };
     Ok(Violation {
         rule,
         resource: resource.to_string(),
@@ -437,6 +450,7 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
             .get("file")
             .and_then(|v| v.as_str())
             .map(str::to_string),
+        severity,
     })
 }
 
@@ -505,6 +519,23 @@ mod tests {
             parse_violation(0, &typo)
                 .unwrap_err()
                 .contains("unknown field `msg`")
+        );
+        let severe = Value::from_json_str(
+            r#"{"resource": "r", "path": [], "message": "m", "severity": "critical"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            parse_violation(0, &severe).unwrap().severity,
+            Some(crate::rules::Severity::Critical)
+        );
+        let bad = Value::from_json_str(
+            r#"{"resource": "r", "path": [], "message": "m", "severity": "urgent"}"#,
+        )
+        .unwrap();
+        assert!(
+            parse_violation(0, &bad)
+                .unwrap_err()
+                .contains("`severity` must be")
         );
     }
 }

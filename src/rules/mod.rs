@@ -197,6 +197,9 @@ pub struct Rule {
     pub path: String,
     pub source: String,
     pub builtin: bool,
+    /// The severity was set by the project (`[severity]` in tenet.toml): it applies to every
+    /// finding of the rule, even one whose `deny` result names its own.
+    pub severity_fixed: bool,
 }
 
 impl Rule {
@@ -468,6 +471,7 @@ pub fn parse_rule(path: &str, source: &str, builtin: bool) -> Result<Option<Rule
         path: path.to_string(),
         source: source.to_string(),
         builtin,
+        severity_fixed: false,
     }))
 }
 

@@ -75,6 +75,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         path: "src/suppress/meta_rules.rs".to_string(),
         source: String::new(),
         builtin: true,
+        severity_fixed: false,
     })
     .collect()
 });
