@@ -159,6 +159,21 @@ impl Engine {
                 return (violations, diagnostics);
             }
         }
+        // All applicable rules in one query, so that helpers several rules share (the pods
+        // and containers of a manifest, network rules, IAM policy documents) are computed once
+        // per document. Any error or time-out in the batch falls back to one query per rule,
+        // which names the rule at fault and keeps the others' findings.
+        if applicable.len() > 1
+            && let Some(batch) = self.eval_batch(&applicable)
+        {
+            for (index, value) in applicable.iter().zip(batch) {
+                match self.violations_of(*index, &value) {
+                    Ok(mut found) => violations.append(&mut found),
+                    Err(e) => diagnostics.push(e),
+                }
+            }
+            return (violations, diagnostics);
+        }
         for index in applicable {
             match self.eval_loaded(index, document) {
                 Ok(mut found) => violations.append(&mut found),
@@ -166,6 +181,33 @@ impl Engine {
             }
         }
         (violations, diagnostics)
+    }
+
+    /// The `deny` set of each rule of `indices`, from one query against the input already set;
+    /// `None` if the query fails (then each rule is evaluated on its own).
+    fn eval_batch(&mut self, indices: &[usize]) -> Option<Vec<Value>> {
+        let mut query = String::new();
+        for (n, &index) in indices.iter().enumerate() {
+            let rule = self.rules.get(index)?;
+            if n > 0 {
+                query.push_str("; ");
+            }
+            // A comprehension is defined even when `deny` is not (no result).
+            query.push_str(&format!(
+                "r{n} := {{x | some x in {}}}",
+                rule.deny_entry_point()
+            ));
+        }
+        let results = self.rego.eval_query(query, false).ok()?;
+        let [result] = results.result.as_slice() else {
+            return None;
+        };
+        (0..indices.len())
+            .map(|n| {
+                let value = result.bindings[&Value::from(format!("r{n}"))].clone();
+                (value != Value::Undefined).then_some(value)
+            })
+            .collect()
     }
 
     /// Runs Rego `test_*` rules of a package; returns (name, passed or the error).
@@ -225,7 +267,12 @@ impl Engine {
             };
             self.rule_error(index, &message)
         })?;
-        let items: Vec<Value> = match &value {
+        self.violations_of(index, &value)
+    }
+
+    /// The violations in the `deny` value of rule `index`.
+    fn violations_of(&self, index: usize, value: &Value) -> Result<Vec<Violation>, Diagnostic> {
+        let items: Vec<Value> = match value {
             Value::Undefined => return Ok(Vec::new()),
             Value::Set(set) => set.iter().cloned().collect(),
             _ => {
