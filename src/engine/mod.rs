@@ -46,6 +46,8 @@ pub struct Violation {
 pub struct Engine {
     rego: regorus::Engine,
     rules: Vec<Rule>,
+    /// How long one rule may run on one document (`--rule-timeout`).
+    timeout: Duration,
 }
 
 impl Engine {
@@ -104,6 +106,7 @@ impl Engine {
         let mut engine = Engine {
             rego,
             rules: set.rules.clone(),
+            timeout,
         };
         // Built-in rules are proven to load and run by the test suite (tests/rules.rs runs
         // each on its fixtures); warming them here would only add start-up time.
@@ -198,7 +201,15 @@ impl Engine {
                 rule.deny_entry_point()
             ));
         }
-        let results = self.rego.eval_query(query, false).ok()?;
+        // The batch may take as long as its rules together; each keeps its own limit when the
+        // batch falls back to one query per rule.
+        self.set_time_limit(
+            self.timeout
+                .saturating_mul(u32::try_from(indices.len()).unwrap_or(u32::MAX)),
+        );
+        let results = self.rego.eval_query(query, false);
+        self.set_time_limit(self.timeout);
+        let results = results.ok()?;
         let [result] = results.result.as_slice() else {
             return None;
         };
@@ -268,6 +279,15 @@ impl Engine {
             self.rule_error(index, &message)
         })?;
         self.violations_of(index, &value)
+    }
+
+    fn set_time_limit(&mut self, limit: Duration) {
+        if let Some(check_interval) = NonZeroU32::new(1000) {
+            self.rego.set_execution_timer_config(ExecutionTimerConfig {
+                limit,
+                check_interval,
+            });
+        }
     }
 
     /// The violations in the `deny` value of rule `index`.
