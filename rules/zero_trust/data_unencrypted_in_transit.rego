@@ -8,7 +8,8 @@
 #
 #   - `aws_elasticache_replication_group` whose `transit_encryption_enabled` is `false`, or
 #     missing (the API default is `false`), unless it joins a global replication group
-#     (`global_replication_group_id`), which sets it;
+#     (`global_replication_group_id`), which sets it; and one whose `transit_encryption_mode`
+#     is `preferred` (the migration mode, which accepts plaintext connections too);
 #   - `aws_msk_cluster` whose `encryption_info.encryption_in_transit.client_broker` is
 #     `TLS_PLAINTEXT` or `PLAINTEXT` (anything but `TLS`), or whose `in_cluster` is `false`.
 #     Both default to encrypted (`TLS`, `true`), so a missing block is not reported;
@@ -106,6 +107,18 @@ issues contains {
 	enc.absent(resource, ["global_replication_group_id"])
 	path := ["transit_encryption_enabled"]
 	elasticache_reason(resource, path)
+}
+
+# `preferred` is the migration mode: encrypted and plaintext connections are both accepted.
+issues contains {
+	"resource": resource,
+	"path": ["transit_encryption_mode"],
+	"reason": sprintf("sets `transit_encryption_mode` to \"preferred\", which still accepts plaintext connections: %s", [elasticache_what]),
+} if {
+	some resource in of_type("aws_elasticache_replication_group")
+	mode := resource.attributes.transit_encryption_mode
+	is_string(mode)
+	lower(mode) == "preferred"
 }
 
 elasticache_reason(resource, path) := "sets `transit_encryption_enabled` to false" if explicit_false(resource, path)

@@ -15,3 +15,13 @@ resource "aws_elasticache_replication_group" "missing" {
   node_type                  = "cache.t4g.small"
   at_rest_encryption_enabled = true
 }
+
+# The migration mode accepts plaintext connections as well as encrypted ones.
+resource "aws_elasticache_replication_group" "preferred" {
+  replication_group_id       = "migrating"
+  description                = "migrating"
+  node_type                  = "cache.t4g.small"
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  transit_encryption_mode    = "preferred" # expect: ZT009
+}

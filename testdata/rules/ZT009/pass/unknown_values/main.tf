@@ -75,3 +75,11 @@ resource "google_sql_database_instance" "unknown_ssl_mode" {
     }
   }
 }
+
+resource "aws_elasticache_replication_group" "unknown_mode" {
+  replication_group_id       = "unknown-mode"
+  description                = "unknown-mode"
+  node_type                  = "cache.t4g.small"
+  transit_encryption_enabled = true
+  transit_encryption_mode    = var.mode
+}
