@@ -11,11 +11,12 @@
 #   and no `Condition` that restricts the caller: a condition restricts it when one of its keys
 #   is `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOwner`, `aws:SourceVpc`,
 #   `aws:SourceVpce`, `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`,
-#   `aws:PrincipalArn` or `aws:SourceIp` (condition keys are case-insensitive), under any
-#   operator except the `...IfExists` forms (which let a request without the key through) and
-#   `Null` (which only tests whether the key is present). Any other condition (for example
-#   `aws:SecureTransport`, or service keys such as `kms:CallerAccount` and `kms:ViaService`)
-#   does not count. One finding per policy, on `policy`, names each such statement and its
+#   `aws:PrincipalArn`, `aws:SourceIp` or `kms:CallerAccount` (KMS key policies: it limits
+#   callers to one account, as `aws:PrincipalAccount` does, and the key policy AWS documents
+#   for EBS relies on it). Keys are case-insensitive and count under any operator except the
+#   `...IfExists` forms (which let a request without the key through) and `Null` (which only
+#   tests whether the key is present). Any other condition (for example
+#   `aws:SecureTransport`, or `kms:ViaService` alone) does not count. One finding per policy, on `policy`, names each such statement and its
 #   actions. The policy is read in every form Terraform writes it (JSON string, heredoc,
 #   `jsonencode(...)`, `file(...)`, `data "aws_iam_policy_document"`).
 #
@@ -99,6 +100,7 @@ restricting_keys := {
 	"aws:principalaccount",
 	"aws:principalarn",
 	"aws:sourceip",
+	"kms:calleraccount",
 }
 
 public_statements contains statement if {

@@ -1,6 +1,5 @@
 # Conditions that do not restrict the caller: an ...IfExists operator (a request without the
-# key passes), Null (only tests presence), and keys outside the list (aws:SecureTransport,
-# kms:CallerAccount).
+# key passes), Null (only tests presence), and keys outside the list (aws:SecureTransport).
 
 resource "aws_s3_bucket_policy" "if_exists" {
   bucket = "reports"
@@ -16,21 +15,6 @@ resource "aws_s3_bucket_policy" "if_exists" {
         Null                 = { "aws:PrincipalOrgID" = "false" }
         Bool                 = { "aws:SecureTransport" = "true" }
       }
-    }]
-  })
-}
-
-resource "aws_kms_key" "ebs" {
-  description = "ebs"
-  policy = jsonencode({ # expect: LP005
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "ViaEc2"
-      Effect    = "Allow"
-      Principal = { AWS = "*" }
-      Action    = ["kms:Encrypt", "kms:Decrypt"]
-      Resource  = "*"
-      Condition = { StringEquals = { "kms:CallerAccount" = "123456789012", "kms:ViaService" = "ec2.eu-west-1.amazonaws.com" } }
     }]
   })
 }
