@@ -564,6 +564,26 @@ mod tests {
     }
 
     #[test]
+    fn rules_of_a_document_run_in_one_query_with_the_per_rule_results() {
+        let set = RuleSet::builtin().unwrap();
+        let mut engine = Engine::new(&set, DEFAULT_RULE_TIMEOUT).unwrap();
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n";
+        let file = std::sync::Arc::new(crate::source::SourceFile::new("p.yaml", text));
+        let document = crate::parse::kubernetes::parse(file).unwrap();
+        let index = |id: &str| set.rules.iter().position(|r| r.meta.id == id).unwrap();
+        let (lp011, zt012) = (index("LP011"), index("ZT012"));
+        engine.rego.set_input(input_value(&document).unwrap());
+        // The batch is taken (not the per-rule fallback), and each rule keeps its own result.
+        let batch = engine.eval_batch(&[lp011, zt012]).unwrap();
+        assert_eq!(engine.violations_of(lp011, &batch[0]).unwrap().len(), 1);
+        assert!(engine.violations_of(zt012, &batch[1]).unwrap().is_empty());
+        let (together, errors) = engine.evaluate(&document, &[lp011, zt012]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(together.len(), 1);
+        assert_eq!(together[0].rule, lp011);
+    }
+
+    #[test]
     fn deny_results_must_have_resource_path_and_message() {
         let good =
             Value::from_json_str(r#"{"resource": "Pod/x", "path": ["spec", 0], "message": "m"}"#)

@@ -6,12 +6,13 @@
 
 use std::sync::Arc;
 
-use crate::ir::Document;
+use crate::ir::{Document, InputKind};
 use crate::parse::{ParseError, dockerfile, kubernetes, terraform};
 use crate::source::{SourceFile, Span};
 
 /// Parses `data` as a Kubernetes manifest and checks the invariants.
 pub fn kubernetes(data: &[u8]) -> Result<(), String> {
+    comments_ok(data, InputKind::Kubernetes, false)?;
     check(data, kubernetes::parse)
 }
 
@@ -23,6 +24,7 @@ pub fn terraform_plan(data: &[u8]) -> Result<(), String> {
 /// Parses `data` as one Terraform file (HCL, with the `{ for }` newline fix-up) and checks
 /// that every span hcl-edit reports lies inside the text.
 pub fn terraform(data: &[u8]) -> Result<(), String> {
+    comments_ok(data, InputKind::Terraform, false)?;
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -97,6 +99,7 @@ pub fn terraform_eval(data: &[u8]) -> Result<(), String> {
 /// Parses `data` as a Terraform JSON configuration and as JSON tfvars, and checks that every
 /// span, mapped back from the native-syntax translation, lies inside the JSON text.
 pub fn terraform_json(data: &[u8]) -> Result<(), String> {
+    comments_ok(data, InputKind::Terraform, true)?;
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -135,6 +138,7 @@ fn json_body_spans_ok(
 
 /// Parses `data` as a Dockerfile and checks the invariants.
 pub fn dockerfile(data: &[u8]) -> Result<(), String> {
+    comments_ok(data, InputKind::Dockerfile, false)?;
     check(data, dockerfile::parse)
 }
 
@@ -160,6 +164,23 @@ fn check(
         }
         Err(error) => error.span.map_or(Ok(()), |span| span_ok(text, span)),
     }
+}
+
+/// The comments read for suppressions (`suppress::comments`) lie inside the text, on lines
+/// that exist.
+fn comments_ok(data: &[u8], kind: InputKind, json: bool) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let lines = text.lines().count().max(1);
+    for comment in crate::suppress::comments::comments(text, kind, json) {
+        span_ok(text, Span::new(comment.offset, comment.offset))
+            .map_err(|e| format!("comment: {e}"))?;
+        if comment.line == 0 || comment.line > lines + 1 {
+            return Err(format!("comment on line {} of {lines}", comment.line));
+        }
+    }
+    Ok(())
 }
 
 fn span_ok(text: &str, span: Span) -> Result<(), String> {

@@ -15,7 +15,7 @@ pub fn write(outcome: &ScanOutcome, quiet: bool, out: &mut dyn Write) -> std::io
             finding.column,
             finding.rule,
             finding.severity,
-            one_line(&finding.message)
+            super::one_line(&finding.message)
         )?;
     }
     for diagnostic in &outcome.diagnostics {
@@ -33,15 +33,11 @@ pub fn write(outcome: &ScanOutcome, quiet: bool, out: &mut dyn Write) -> std::io
             diagnostic.file,
             diagnostic.code.as_str(),
             diagnostic.level,
-            one_line(&diagnostic.message)
+            super::one_line(&diagnostic.message)
         )?;
     }
     if !quiet {
         writeln!(out, "{}", super::text::summary(outcome))?;
     }
     Ok(())
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

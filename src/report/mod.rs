@@ -74,6 +74,11 @@ pub fn write(
     Ok(Vec::new())
 }
 
+/// `text` on one line: runs of whitespace, newlines included, become one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Findings per severity, most severe first.
 pub fn counts_by_severity(outcome: &ScanOutcome) -> Vec<(Severity, usize)> {
     Severity::ALL

@@ -151,9 +151,9 @@ fn rule(rule: &Rule) -> Value {
         "id": meta.id,
         "name": pascal_case(&rule.short_name),
         "shortDescription": { "text": meta.title },
-        "fullDescription": { "text": one_paragraph(&meta.description) },
+        "fullDescription": { "text": super::one_line(&meta.description) },
         "help": {
-            "text": format!("{}\n\nRemediation:\n{}", one_paragraph(&meta.description), meta.remediation.trim()),
+            "text": format!("{}\n\nRemediation:\n{}", super::one_line(&meta.description), meta.remediation.trim()),
             "markdown": format!(
                 "{}\n\n**Remediation**\n\n{}\n\nControls: {}. [Rule reference]({help_uri})",
                 meta.description.trim(),
@@ -316,10 +316,6 @@ fn security_severity(severity: Severity) -> &'static str {
         Severity::Medium => "5.5",
         Severity::Low => "3.0",
     }
-}
-
-fn one_paragraph(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn pascal_case(snake: &str) -> String {

@@ -171,6 +171,7 @@ impl Suppressions {
                 }
             }
         }
+        suppressions.resolve_json_keys(documents);
         for entry in &options.config {
             match config_directive(entry, options) {
                 Ok(directive) => suppressions.config.push(directive),
@@ -182,6 +183,46 @@ impl Suppressions {
             }
         }
         suppressions
+    }
+
+    /// Points each `"//"` key of a Terraform JSON file at the first line of the resource
+    /// holding it: the nearest resource header above the key. One pass over the resources,
+    /// so matching a finding stays independent of the document's size.
+    fn resolve_json_keys(&mut self, documents: &[Document]) {
+        let json_files: BTreeSet<&String> = self
+            .by_file
+            .keys()
+            .filter(|file| file.ends_with(".json"))
+            .collect();
+        if json_files.is_empty() {
+            return;
+        }
+        let mut headers: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for document in documents {
+            for resource in &document.resources {
+                if json_files.contains(&resource.file)
+                    && let Some(line) = header_line(document, resource)
+                {
+                    headers
+                        .entry(resource.file.clone())
+                        .or_default()
+                        .insert(line);
+                }
+            }
+        }
+        for (file, directives) in &mut self.by_file {
+            let Some(lines) = headers.get(file) else {
+                continue;
+            };
+            for directive in directives.iter_mut() {
+                if directive.source == SuppressionSource::Comment
+                    && let Target::Below(line) = directive.target
+                    && let Some(&header) = lines.range(..=line).next_back()
+                {
+                    directive.target = Target::Below(header);
+                }
+            }
+        }
     }
 
     fn file_directives(
@@ -218,7 +259,9 @@ impl Suppressions {
             let target = if comment.own_line && !json {
                 Target::Below(line_below(file, comment.line, &all, kind))
             } else if json {
-                Target::Below(0) // resolved against the resource holding the key
+                // Resolved to the header of the resource holding the key, once every
+                // resource is known (`resolve_json_keys`).
+                Target::Below(comment.line)
             } else {
                 Target::Line(comment.line)
             };
@@ -379,19 +422,6 @@ fn applies(
     match &directive.target {
         Target::Line(line) => directive.file == finding.file && finding.line == *line,
         Target::Object(address) => directive.file == resource.file && *address == resource.address,
-        Target::Below(0) => {
-            // A `"//"` key of Terraform JSON: the resource whose header is nearest above it.
-            directive.file == resource.file
-                && header_line(document, resource).is_some_and(|header| header <= directive.line)
-                && document
-                    .resources
-                    .iter()
-                    .filter(|r| r.file == resource.file)
-                    .filter_map(|r| header_line(document, r))
-                    .filter(|&h| h <= directive.line)
-                    .max()
-                    == header_line(document, resource)
-        }
         Target::Below(line) => {
             if directive.file == resource.file && header_line(document, resource) == Some(*line) {
                 return true;

@@ -849,11 +849,3 @@ fn nullable(block: &Block) -> bool {
         .get_attribute("nullable")
         .is_none_or(|attribute| attribute.value.as_bool() != Some(false))
 }
-
-/// Identifies a block of a module by its file and offset.
-fn block_key(file: &SourceFile, block: &Block) -> (String, usize) {
-    (
-        file.display.clone(),
-        block.span().map_or(0, |span| span.start),
-    )
-}

@@ -167,10 +167,7 @@ impl LoadedModule {
         }
         for (&(b, i), (block, _)) in &self.merged {
             if let Some((file, _)) = self.bodies.get(b) {
-                self.merged_at.insert(
-                    (file.display.clone(), block.span().map_or(0, |s| s.start)),
-                    (b, i),
-                );
+                self.merged_at.insert(block_key(file, block), (b, i));
             }
         }
         self.diagnostics.extend(warnings);
@@ -178,9 +175,8 @@ impl LoadedModule {
 
     /// Which file each part of `block` comes from, when override files were merged into it.
     fn origins(&self, file: &SourceFile, block: &Block) -> &Origins {
-        let at = (file.display.clone(), block.span().map_or(0, |s| s.start));
         self.merged_at
-            .get(&at)
+            .get(&block_key(file, block))
             .and_then(|position| self.merged.get(position))
             .map_or(&NO_ORIGINS, |(_, origins)| origins)
     }
@@ -303,6 +299,15 @@ fn merge_block(
         origins.files.insert(kind, file.clone());
     }
     (original, origins)
+}
+
+/// Identifies a block of a module by its file and offset (a merged block keeps the offset of
+/// the block it overrides).
+fn block_key(file: &SourceFile, block: &Block) -> (String, usize) {
+    (
+        file.display.clone(),
+        block.span().map_or(0, |span| span.start),
+    )
 }
 
 fn is_local_source(source: &str) -> bool {
