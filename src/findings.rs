@@ -54,6 +54,77 @@ pub struct Finding {
     pub span: Span,
     #[serde(skip)]
     pub source: Option<Arc<SourceFile>>,
+    /// The secret the finding is about (HY001): never serialised; reporters that show source
+    /// text replace it with [`redacted`].
+    #[serde(skip)]
+    pub secret: Option<String>,
+}
+
+/// A check a rule could not decide: its condition hinges on a value unknown statically (a
+/// variable without a value, a data source, a computed attribute). Not a finding, not a pass:
+/// reports list it as "not verified".
+#[derive(Clone, Debug, Serialize)]
+pub struct Undecided {
+    pub rule: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub resource: String,
+    pub path: AttrPath,
+    /// Which value is unknown and what it decides.
+    pub why: String,
+}
+
+impl Undecided {
+    pub fn from_finding(finding: Finding) -> Undecided {
+        Undecided {
+            rule: finding.rule,
+            file: finding.file,
+            line: finding.line,
+            column: finding.column,
+            resource: finding.resource,
+            path: finding.path,
+            why: finding.message,
+        }
+    }
+
+    /// The order of every report: file, line, column, rule, resource, path.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str, String) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            &self.rule,
+            &self.resource,
+            display_path(&self.path),
+        )
+    }
+}
+
+/// Sorts undecided checks deterministically and removes duplicates.
+pub fn sort_undecided(undecided: &mut Vec<Undecided>) {
+    undecided.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    undecided.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.why == b.why);
+}
+
+/// What reports show instead of a secret: at most its first 4 characters (fewer for a short
+/// one, so that never more than a quarter of it shows), then `…`.
+pub fn redacted(secret: &str) -> String {
+    let length = secret.chars().count();
+    let shown = (length / 4).min(4);
+    let mut out: String = secret.chars().take(shown).collect();
+    out.push('…');
+    out
+}
+
+/// `text` with every occurrence of `secret` (and of each of its lines, for a multi-line
+/// secret such as a private key) replaced by its redacted form.
+pub fn redact_in(text: &str, secret: &str) -> String {
+    let mut out = text.replace(secret, &redacted(secret));
+    for line in secret.lines().map(str::trim).filter(|l| l.len() >= 8) {
+        out = out.replace(line, &redacted(line));
+    }
+    out
 }
 
 /// Where a suppression was written.
@@ -145,7 +216,10 @@ impl Finding {
                 _ => rule.meta.severity,
             },
             title: rule.meta.title.clone(),
-            message: violation.message.clone(),
+            message: match &violation.secret {
+                Some(secret) if !secret.is_empty() => redact_in(&violation.message, secret),
+                _ => violation.message.clone(),
+            },
             pillar: rule.meta.pillar,
             controls: rule.meta.controls.clone(),
             fingerprint: fingerprint(
@@ -164,6 +238,7 @@ impl Finding {
             suppression: None,
             span,
             source,
+            secret: violation.secret.clone().filter(|s| !s.is_empty()),
         };
         Ok((finding, resource))
     }
@@ -224,6 +299,17 @@ pub fn sort(findings: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::ir::PathSegment;
+
+    #[test]
+    fn secrets_are_redacted_to_at_most_four_characters() {
+        assert_eq!(redacted("ghp_abcdefghijklmnopqrstuvwxyz0123456789"), "ghp_…");
+        assert_eq!(redacted("hunter2!"), "hu…");
+        assert_eq!(redacted("abc"), "…");
+        let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234567890\n-----END RSA PRIVATE KEY-----";
+        let shown = redact_in("  private_key = <<EOT\n  MIIEowIBAAKCAQEA1234567890\n", key);
+        assert!(!shown.contains("MIIEowIBAAKCAQEA1234567890"), "{shown}");
+        assert!(shown.contains("MIIE…"), "{shown}");
+    }
 
     #[test]
     fn fingerprints_ignore_lines_but_not_identity() {

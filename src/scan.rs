@@ -14,7 +14,7 @@ use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{self, Candidate, MissingPath, NameKind, WalkOptions};
 use crate::engine::Engine;
-use crate::findings::{self, Finding};
+use crate::findings::{self, Finding, Undecided};
 use crate::ir::{Document, InputKind};
 use crate::parse;
 use crate::parse::terraform::budget::EvalLimits;
@@ -88,6 +88,8 @@ pub struct ScanOutcome {
     pub rules: Vec<Rule>,
     /// Checks made: (rule, resource) pairs a rule was evaluated on.
     pub checks: usize,
+    /// Checks a rule could not decide because a value is unknown statically.
+    pub undecided: Vec<Undecided>,
 }
 
 impl ScanOutcome {
@@ -243,9 +245,11 @@ pub fn evaluate(
         .collect();
     let mut all_findings = Vec::new();
     let mut suppressed = Vec::new();
+    let mut undecided = Vec::new();
     for mut evaluated in per_document {
         all_findings.append(&mut evaluated.findings);
         suppressed.append(&mut evaluated.suppressed);
+        undecided.append(&mut evaluated.undecided);
         diagnostics.append(&mut evaluated.diagnostics);
     }
 
@@ -256,6 +260,7 @@ pub fn evaluate(
             evaluate_document(&mut worker, &scan_document, &scan_rules, &suppressions);
         all_findings.append(&mut evaluated.findings);
         suppressed.append(&mut evaluated.suppressed);
+        undecided.append(&mut evaluated.undecided);
         diagnostics.append(&mut evaluated.diagnostics);
     }
     // Reported about the suppressions themselves, once every finding was matched.
@@ -264,6 +269,7 @@ pub fn evaluate(
 
     findings::sort(&mut all_findings);
     findings::sort(&mut suppressed);
+    findings::sort_undecided(&mut undecided);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     let files_failed = diagnostics
@@ -312,6 +318,7 @@ pub fn evaluate(
         suppressed,
         rules,
         checks,
+        undecided,
     }
 }
 
@@ -320,6 +327,7 @@ pub fn evaluate(
 struct Evaluated {
     findings: Vec<Finding>,
     suppressed: Vec<Finding>,
+    undecided: Vec<Undecided>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -347,6 +355,10 @@ fn evaluate_document(
                     .report_only
                     .as_ref()
                     .is_some_and(|only| !only.contains(&finding.file)) => {}
+            // Not verified: listed as such, never matched against suppressions.
+            Ok((finding, _)) if violation.undecided => {
+                evaluated.undecided.push(Undecided::from_finding(finding));
+            }
             Ok((mut finding, resource)) => {
                 match suppressions.accepting(&finding, resource, document) {
                     Some(suppression) => {

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::tenet;
+use common::{project, stdout, tenet};
 
 use std::process::Output;
 
@@ -29,19 +29,6 @@ spec:
         privileged: true
 ";
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
 
 #[test]
 fn text_output_points_at_the_offending_line_with_a_snippet() {

@@ -65,3 +65,9 @@ list_or_empty(resource, path) := value if {
 }
 
 list_or_empty(resource, path) := [] if unset(resource, path)
+
+# The entry a rule adds to `undecided` when its condition hinges on the unknown value at
+# `path`: `undecided contains tf.undecided(r, ["backup_retention_period"], "why")`. The rule
+# does not fire; the engine lists the entry as not verified.
+undecided(resource, path, why) := {"resource": resource.address, "path": path, "message": why}
+

@@ -39,6 +39,12 @@ pub struct Violation {
     /// Optional `severity` of this finding, when it differs from the rule's (LP016: a hostPath
     /// of `/` is critical where other hostPaths are high).
     pub severity: Option<crate::rules::Severity>,
+    /// An `undecided` result: the rule's condition hinges on a value unknown statically, so
+    /// it neither fired nor passed (`message` says why).
+    pub undecided: bool,
+    /// A secret the finding is about (HY001): reporters never print it, and redact it where
+    /// they show source text.
+    pub secret: Option<String>,
 }
 
 /// Prepared policies plus the rules they implement.
@@ -169,8 +175,14 @@ impl Engine {
         if applicable.len() > 1
             && let Some(batch) = self.eval_batch(&applicable)
         {
-            for (index, value) in applicable.iter().zip(batch) {
-                match self.violations_of(*index, &value) {
+            for (index, (deny, undecided)) in applicable.iter().zip(batch) {
+                let found = self
+                    .violations_of(*index, &deny, false)
+                    .and_then(|mut found| {
+                        found.append(&mut self.violations_of(*index, &undecided, true)?);
+                        Ok(found)
+                    });
+                match found {
                     Ok(mut found) => violations.append(&mut found),
                     Err(e) => diagnostics.push(e),
                 }
@@ -186,19 +198,20 @@ impl Engine {
         (violations, diagnostics)
     }
 
-    /// The `deny` set of each rule of `indices`, from one query against the input already set;
-    /// `None` if the query fails (then each rule is evaluated on its own).
-    fn eval_batch(&mut self, indices: &[usize]) -> Option<Vec<Value>> {
+    /// The `deny` and `undecided` sets of each rule of `indices`, from one query against the
+    /// input already set; `None` if the query fails (then each rule is evaluated on its own).
+    fn eval_batch(&mut self, indices: &[usize]) -> Option<Vec<(Value, Value)>> {
         let mut query = String::new();
         for (n, &index) in indices.iter().enumerate() {
             let rule = self.rules.get(index)?;
             if n > 0 {
                 query.push_str("; ");
             }
-            // A comprehension is defined even when `deny` is not (no result).
+            // A comprehension is defined even when `deny` (or `undecided`) is not.
             query.push_str(&format!(
-                "r{n} := {{x | some x in {}}}",
-                rule.deny_entry_point()
+                "r{n} := {{x | some x in {}}}; u{n} := {{x | some x in {}}}",
+                rule.deny_entry_point(),
+                rule.undecided_entry_point()
             ));
         }
         // The batch may take as long as its rules together; each keeps its own limit when the
@@ -215,8 +228,10 @@ impl Engine {
         };
         (0..indices.len())
             .map(|n| {
-                let value = result.bindings[&Value::from(format!("r{n}"))].clone();
-                (value != Value::Undefined).then_some(value)
+                let deny = result.bindings[&Value::from(format!("r{n}"))].clone();
+                let undecided = result.bindings[&Value::from(format!("u{n}"))].clone();
+                (deny != Value::Undefined && undecided != Value::Undefined)
+                    .then_some((deny, undecided))
             })
             .collect()
     }
@@ -258,9 +273,13 @@ impl Engine {
         let Some(rule) = self.rules.get(index) else {
             return Ok(Vec::new());
         };
-        let entry = rule.deny_entry_point();
-        let result = self.rego.eval_rule(entry);
-        let value = result.map_err(|e| {
+        let query = format!(
+            "deny := {{x | some x in {}}}; undecided := {{x | some x in {}}}",
+            rule.deny_entry_point(),
+            rule.undecided_entry_point()
+        );
+        let result = self.rego.eval_query(query, false);
+        let results = result.map_err(|e| {
             let message = e.to_string();
             let message = if message.contains("execution exceeded time limit")
                 || message.contains("time limit")
@@ -278,7 +297,15 @@ impl Engine {
             };
             self.rule_error(index, &message)
         })?;
-        self.violations_of(index, &value)
+        let binding = |name: &str| {
+            results
+                .result
+                .first()
+                .map_or(Value::Undefined, |r| r.bindings[&Value::from(name)].clone())
+        };
+        let mut found = self.violations_of(index, &binding("deny"), false)?;
+        found.append(&mut self.violations_of(index, &binding("undecided"), true)?);
+        Ok(found)
     }
 
     fn set_time_limit(&mut self, limit: Duration) {
@@ -290,21 +317,30 @@ impl Engine {
         }
     }
 
-    /// The violations in the `deny` value of rule `index`.
-    fn violations_of(&self, index: usize, value: &Value) -> Result<Vec<Violation>, Diagnostic> {
+    /// The violations in the `deny` (or, when `undecided`, the `undecided`) value of rule
+    /// `index`.
+    fn violations_of(
+        &self,
+        index: usize,
+        value: &Value,
+        undecided: bool,
+    ) -> Result<Vec<Violation>, Diagnostic> {
         let items: Vec<Value> = match value {
             Value::Undefined => return Ok(Vec::new()),
             Value::Set(set) => set.iter().cloned().collect(),
             _ => {
+                let name = if undecided { "undecided" } else { "deny" };
                 return Err(self.rule_error(
                     index,
-                    "`deny` must be a set (`deny contains {...} if {...}`)",
+                    &format!("`{name}` must be a set (`{name} contains {{...}} if {{...}}`)"),
                 ));
             }
         };
         items
             .iter()
-            .map(|item| parse_violation(index, item).map_err(|m| self.rule_error(index, &m)))
+            .map(|item| {
+                parse_violation(index, item, undecided).map_err(|m| self.rule_error(index, &m))
+            })
             .collect()
     }
 
@@ -461,11 +497,12 @@ fn json_depth(value: &serde_json::Value) -> usize {
 
 /// A deny result must be an object with `resource` (string), `path` (array of keys and
 /// indices) and `message` (string); `file` is optional.
-fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
+fn parse_violation(rule: usize, item: &Value, undecided: bool) -> Result<Violation, String> {
     let json = serde_json::to_value(item).map_err(|e| e.to_string())?;
+    let kind = if undecided { "an undecided" } else { "a deny" };
     let shape = || {
         format!(
-            "a deny result must be {{\"resource\": string, \"path\": [keys and indices], \"message\": string}}, got {json}"
+            "{kind} result must be {{\"resource\": string, \"path\": [keys and indices], \"message\": string}}, got {json}"
         )
     };
     let object = json.as_object().ok_or_else(shape)?;
@@ -492,12 +529,19 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
         })
         .collect::<Option<AttrPath>>()
         .ok_or_else(shape)?;
-    if let Some(extra) = object
-        .keys()
-        .find(|k| !["resource", "path", "message", "file", "severity"].contains(&k.as_str()))
-    {
-        return Err(format!("a deny result has an unknown field `{extra}`"));
+    let fields: &[&str] = if undecided {
+        &["resource", "path", "message", "file"]
+    } else {
+        &["resource", "path", "message", "file", "severity", "secret"]
+    };
+    if let Some(extra) = object.keys().find(|k| !fields.contains(&k.as_str())) {
+        return Err(format!("{kind} result has an unknown field `{extra}`"));
     }
+    let secret = match object.get("secret") {
+        None => None,
+        Some(serde_json::Value::String(secret)) => Some(secret.clone()),
+        Some(_) => return Err(format!("{kind} result's `secret` must be a string")),
+    };
     let severity = match object.get("severity") {
         None => None,
         Some(value) => Some(
@@ -518,6 +562,8 @@ fn parse_violation(rule: usize, item: &Value) -> Result<Violation, String> {
             .and_then(|v| v.as_str())
             .map(str::to_string),
         severity,
+        undecided,
+        secret,
     })
 }
 
@@ -575,8 +621,8 @@ mod tests {
         engine.rego.set_input(input_value(&document).unwrap());
         // The batch is taken (not the per-rule fallback), and each rule keeps its own result.
         let batch = engine.eval_batch(&[lp011, zt012]).unwrap();
-        assert_eq!(engine.violations_of(lp011, &batch[0]).unwrap().len(), 1);
-        assert!(engine.violations_of(zt012, &batch[1]).unwrap().is_empty());
+        assert_eq!(engine.violations_of(lp011, &batch[0].0, false).unwrap().len(), 1);
+        assert!(engine.violations_of(zt012, &batch[1].0, false).unwrap().is_empty());
         let (together, errors) = engine.evaluate(&document, &[lp011, zt012]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(together.len(), 1);
@@ -588,14 +634,14 @@ mod tests {
         let good =
             Value::from_json_str(r#"{"resource": "Pod/x", "path": ["spec", 0], "message": "m"}"#)
                 .unwrap();
-        let violation = parse_violation(0, &good).unwrap();
+        let violation = parse_violation(0, &good, false).unwrap();
         assert_eq!(
             violation.path,
             vec![PathSegment::Key("spec".into()), PathSegment::Index(0)]
         );
         let missing = Value::from_json_str(r#"{"resource": "Pod/x", "message": "m"}"#).unwrap();
         assert!(
-            parse_violation(0, &missing)
+            parse_violation(0, &missing, false)
                 .unwrap_err()
                 .contains("a deny result must be")
         );
@@ -603,7 +649,7 @@ mod tests {
             Value::from_json_str(r#"{"resource": "r", "path": [], "message": "m", "msg": "x"}"#)
                 .unwrap();
         assert!(
-            parse_violation(0, &typo)
+            parse_violation(0, &typo, false)
                 .unwrap_err()
                 .contains("unknown field `msg`")
         );
@@ -612,7 +658,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            parse_violation(0, &severe).unwrap().severity,
+            parse_violation(0, &severe, false).unwrap().severity,
             Some(crate::rules::Severity::Critical)
         );
         let bad = Value::from_json_str(
@@ -620,7 +666,7 @@ mod tests {
         )
         .unwrap();
         assert!(
-            parse_violation(0, &bad)
+            parse_violation(0, &bad, false)
                 .unwrap_err()
                 .contains("`severity` must be")
         );

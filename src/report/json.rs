@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::findings::Finding;
+use crate::findings::{Finding, Undecided};
 use crate::report::counts_by_severity;
 use crate::scan::ScanOutcome;
 
@@ -21,6 +21,8 @@ struct Report<'a> {
     findings: &'a [Finding],
     /// Findings accepted by a suppression or the baseline, each with its `suppression`.
     suppressed: &'a [Finding],
+    /// Checks a rule could not decide: a value it depends on is unknown statically.
+    undecided: &'a [Undecided],
     diagnostics: &'a [Diagnostic],
 }
 
@@ -41,6 +43,7 @@ struct Summary {
     by_severity: serde_json::Map<String, serde_json::Value>,
     suppressed: usize,
     checks: usize,
+    undecided: usize,
     incomplete: bool,
 }
 
@@ -65,10 +68,12 @@ pub fn write(outcome: &ScanOutcome, out: &mut dyn Write) -> std::io::Result<()> 
             by_severity,
             suppressed: outcome.suppressed.len(),
             checks: outcome.checks,
+            undecided: outcome.undecided.len(),
             incomplete: outcome.incomplete(),
         },
         findings: &outcome.findings,
         suppressed: &outcome.suppressed,
+        undecided: &outcome.undecided,
         diagnostics: &outcome.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -354,6 +354,7 @@ mod tests {
             suppression: None,
             span: crate::source::Span::default(),
             source: None,
+            secret: None,
         }
     }
 

@@ -243,10 +243,27 @@ pub fn summary(outcome: &ScanOutcome) -> String {
         .chain(&outcome.suppressed)
         .map(|f| (f.rule.as_str(), f.file.as_str(), f.resource.as_str()))
         .collect();
+    let undecided: std::collections::HashSet<(&str, &str, &str)> = outcome
+        .undecided
+        .iter()
+        .map(|u| (u.rule.as_str(), u.file.as_str(), u.resource.as_str()))
+        .filter(|check| !failing.contains(check))
+        .collect();
     line.push_str(&format!(
         "; {} passed",
-        plural(outcome.checks.saturating_sub(failing.len()), "check")
+        plural(
+            outcome
+                .checks
+                .saturating_sub(failing.len() + undecided.len()),
+            "check"
+        )
     ));
+    if !undecided.is_empty() {
+        line.push_str(&format!(
+            "; {} undecided (unknown values; `--format json` lists them)",
+            undecided.len()
+        ));
+    }
     let accepted = |source: crate::findings::SuppressionSource| {
         outcome
             .suppressed

@@ -208,6 +208,11 @@ impl Rule {
         format!("data.{}.deny", self.package)
     }
 
+    /// Where the rule lists what it could not decide (optional).
+    pub fn undecided_entry_point(&self) -> String {
+        format!("data.{}.undecided", self.package)
+    }
+
     pub fn applies_to(&self, kind: InputKind) -> bool {
         self.meta.targets.contains(&kind)
     }

@@ -209,9 +209,13 @@ fn run_case(
     }
 
     let mut expected = Vec::new();
+    let mut expected_undecided = Vec::new();
     for file in case_files(case) {
         match expectations(&file, known, &id) {
-            Ok(mut found) => expected.append(&mut found),
+            Ok(mut found) => {
+                expected.append(&mut found.findings);
+                expected_undecided.append(&mut found.undecided);
+            }
             Err(e) => report.failures.push(e),
         }
     }
@@ -246,6 +250,29 @@ fn run_case(
             got.file, got.line, got.rule, got.message
         ));
     }
+
+    let mut undecided: Vec<&crate::findings::Undecided> = outcome.undecided.iter().collect();
+    for want in &expected_undecided {
+        let matched = undecided
+            .iter()
+            .position(|got| (&got.rule, &got.file, got.line) == (&want.0, &want.1, want.2));
+        match matched {
+            Some(i) => {
+                undecided.swap_remove(i);
+            }
+            None => report.failures.push(format!(
+                "{}:{}: expected {} to report this check as undecided, but it did not",
+                want.1, want.2, want.0
+            )),
+        }
+    }
+    undecided.sort_by_key(|u| u.sort_key());
+    for got in undecided {
+        report.failures.push(format!(
+            "{}:{}: unexpected undecided {} check: {}",
+            got.file, got.line, got.rule, got.why
+        ));
+    }
 }
 
 /// Every file of a case (the case itself when it is a file), sorted.
@@ -272,34 +299,60 @@ fn case_files(case: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// What one fixture file expects of the rule under test: findings, and checks it reports as
+/// undecided (`# undecided: ID`, or `"undecided": true` in `expected.json`).
+#[derive(Debug, Default)]
+struct Expected {
+    findings: Vec<Expectation>,
+    undecided: Vec<Expectation>,
+}
+
 /// The expectations written in one fixture file (annotations, or a sidecar `expected.json`).
-fn expectations(
-    file: &Path,
-    known: &BTreeSet<String>,
-    rule: &str,
-) -> Result<Vec<Expectation>, String> {
+fn expectations(file: &Path, known: &BTreeSet<String>, rule: &str) -> Result<Expected, String> {
     let display = display_path(file);
     let Ok(text) = std::fs::read_to_string(file) else {
-        return Ok(Vec::new()); // binary fixture (robustness cases)
+        return Ok(Expected::default()); // binary fixture (robustness cases)
     };
     if file.file_name().is_some_and(|n| n == "expected.json") {
         let entries = sidecar(file, &text)?;
-        if let Some(unknown) = entries.iter().find(|e| !known.contains(&e.0)) {
+        if let Some((unknown, _)) = entries.iter().find(|e| !known.contains(&e.0.0)) {
             return Err(format!("{display}: names an unknown rule `{}`", unknown.0));
         }
-        return Ok(entries.into_iter().filter(|e| e.0 == rule).collect());
+        let mut expected = Expected::default();
+        for (entry, undecided) in entries.into_iter().filter(|e| e.0.0 == rule) {
+            if undecided {
+                expected.undecided.push(entry);
+            } else {
+                expected.findings.push(entry);
+            }
+        }
+        return Ok(expected);
     }
+    Ok(Expected {
+        findings: annotated(&display, &text, known, rule, "expect")?,
+        undecided: annotated(&display, &text, known, rule, "undecided")?,
+    })
+}
+
+/// The lines `keyword: ID` annotations of `rule` apply to.
+fn annotated(
+    display: &str,
+    text: &str,
+    known: &BTreeSet<String>,
+    rule: &str,
+    keyword: &str,
+) -> Result<Vec<Expectation>, String> {
     let mut found = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let number = number + 1;
-        let ids = annotation_ids(line);
+        let ids = annotation_ids(line, keyword);
         let trimmed = line.trim_start();
         let own_line = !ids.is_empty() && (trimmed.starts_with('#') || trimmed.starts_with("//"));
         for id in &ids {
             if !known.contains(id) {
                 return Err(format!(
-                    "{display}:{number}: `expect: {id}` names an unknown rule"
+                    "{display}:{number}: `{keyword}: {id}` names an unknown rule"
                 ));
             }
         }
@@ -309,28 +362,30 @@ fn expectations(
         }
         for id in pending.drain(..).chain(ids) {
             if id == rule {
-                found.push((id, display.clone(), number));
+                found.push((id, display.to_string(), number));
             }
         }
     }
     if !pending.is_empty() {
         return Err(format!(
-            "{display}: `expect:` annotation at the end of the file applies to no line"
+            "{display}: `{keyword}:` annotation at the end of the file applies to no line"
         ));
     }
     Ok(found)
 }
 
-/// Rule ids of an `expect:` annotation in a `#` or `//` comment on this line.
-fn annotation_ids(line: &str) -> Vec<String> {
-    let Some(at) = line.find("expect:") else {
+/// Rule ids of a `keyword:` annotation (`expect:`, `undecided:`) in a `#` or `//` comment on
+/// this line.
+fn annotation_ids(line: &str, keyword: &str) -> Vec<String> {
+    let marker = format!("{keyword}:");
+    let Some(at) = line.find(&marker) else {
         return Vec::new();
     };
     let before = line.get(..at).unwrap_or_default().trim_end();
     if !(before.ends_with('#') || before.ends_with("//")) {
         return Vec::new();
     }
-    line.get(at + "expect:".len()..)
+    line.get(at + marker.len()..)
         .unwrap_or_default()
         .split([',', ' '])
         .map(str::trim)
@@ -346,20 +401,23 @@ fn looks_like_id(s: &str) -> bool {
         && s.chars().skip(2).all(|c| c.is_ascii_digit())
 }
 
-fn sidecar(file: &Path, text: &str) -> Result<Vec<Expectation>, String> {
+/// The entries of an `expected.json`, each with whether it expects an undecided check.
+fn sidecar(file: &Path, text: &str) -> Result<Vec<(Expectation, bool)>, String> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Entry {
         rule: String,
         file: String,
         line: usize,
+        #[serde(default)]
+        undecided: bool,
     }
     let display = display_path(file);
     let entries: Vec<Entry> = serde_json::from_str(text).map_err(|e| format!("{display}: {e}"))?;
     let dir = file.parent().unwrap_or(Path::new("."));
     Ok(entries
         .into_iter()
-        .map(|e| (e.rule, display_path(&dir.join(e.file)), e.line))
+        .map(|e| ((e.rule, display_path(&dir.join(e.file)), e.line), e.undecided))
         .collect())
 }
 
@@ -418,16 +476,21 @@ mod tests {
     #[test]
     fn annotations_are_read_from_hash_and_slash_comments() {
         assert_eq!(
-            annotation_ids("  privileged: true # expect: LP011"),
+            annotation_ids("  privileged: true # expect: LP011", "expect"),
             vec!["LP011"]
         );
         assert_eq!(
-            annotation_ids("# expect: IM001, IM002"),
+            annotation_ids("# expect: IM001, IM002", "expect"),
             vec!["IM001", "IM002"]
         );
-        assert_eq!(annotation_ids("x = 1 // expect: ZT001"), vec!["ZT001"]);
-        assert!(annotation_ids("description: \"expect: LP011\"").is_empty());
-        assert!(annotation_ids("no annotation").is_empty());
+        assert_eq!(annotation_ids("x = 1 // expect: ZT001", "expect"), vec!["ZT001"]);
+        assert!(annotation_ids("description: \"expect: LP011\"", "expect").is_empty());
+        assert!(annotation_ids("no annotation", "expect").is_empty());
+        assert_eq!(
+            annotation_ids("  region = var.region # undecided: BK003", "undecided"),
+            vec!["BK003"]
+        );
+        assert!(annotation_ids("  x = 1 # undecided: BK003", "expect").is_empty());
     }
 
     #[test]
@@ -441,8 +504,12 @@ mod tests {
         .unwrap();
         let known: BTreeSet<String> = ["IM001", "IM002"].iter().map(|s| s.to_string()).collect();
         let found = expectations(&file, &known, "IM001").unwrap();
-        let lines: Vec<usize> = found.iter().map(|e| e.2).collect();
+        let lines: Vec<usize> = found.findings.iter().map(|e| e.2).collect();
         assert_eq!(lines, vec![3, 4]);
+        assert!(found.undecided.is_empty());
+        std::fs::write(&file, "# undecided: IM002\nFROM $BASE\n").unwrap();
+        let found = expectations(&file, &known, "IM002").unwrap();
+        assert_eq!(found.undecided, vec![("IM002".into(), display_path(&file), 2)]);
         std::fs::write(&file, "FROM x # expect: XX999\n").unwrap();
         assert!(
             expectations(&file, &known, "IM001")

@@ -646,6 +646,7 @@ fn meta_finding(id: &str, directive: &Directive, message: String) -> Finding {
             .as_ref()
             .map_or_else(Span::default, |(_, s)| *s),
         source: directive.span.as_ref().map(|(f, _)| f.clone()),
+        secret: None,
     }
 }
 
