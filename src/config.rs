@@ -17,6 +17,9 @@
 //! [immutability]
 //! max-instance-lifetime-days = 14   # IM006: the longest instance lifetime accepted
 //!
+//! [backup]
+//! min-retention-days = 30     # BK002: the shortest longest-retention accepted
+//!
 //! [severity]                  # a rule's severity, for this project
 //! IM001 = "high"
 //!
@@ -64,6 +67,9 @@ pub struct Config {
     /// Settings of the immutability rules (`[immutability]`).
     #[serde(default)]
     pub immutability: ImmutabilitySettings,
+    /// Settings of the backup rules (`[backup]`).
+    #[serde(default)]
+    pub backup: BackupSettings,
     /// Accepted risks: `[[suppress]]` entries (rules, paths, resources, reason, until).
     #[serde(default)]
     pub suppress: Vec<crate::suppress::ConfigSuppression>,
@@ -83,6 +89,15 @@ pub struct ImmutabilitySettings {
     pub max_instance_lifetime_days: Option<u64>,
 }
 
+/// `[backup]`: what the backup rules accept.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BackupSettings {
+    /// The shortest retention BK002 accepts for a store's longest-kept backup, in days
+    /// (default 7).
+    pub min_retention_days: Option<u64>,
+}
+
 impl Config {
     /// The settings rules read, as `data.tenet.config` (snake_case keys, unset ones absent).
     pub fn rule_data(&self) -> serde_json::Value {
@@ -90,7 +105,11 @@ impl Config {
         if let Some(days) = self.immutability.max_instance_lifetime_days {
             immutability.insert("max_instance_lifetime_days".into(), days.into());
         }
-        serde_json::json!({ "immutability": immutability })
+        let mut backup = serde_json::Map::new();
+        if let Some(days) = self.backup.min_retention_days {
+            backup.insert("min_retention_days".into(), days.into());
+        }
+        serde_json::json!({ "immutability": immutability, "backup": backup })
     }
 }
 

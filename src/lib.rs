@@ -8,6 +8,7 @@
 //! Each stage is one module: [`discover`], [`parse`], [`ir`], [`engine`], [`findings`],
 //! [`report`], with [`scan`] running them in order and [`cli`] on top.
 
+pub mod backup;
 pub mod baseline;
 pub mod boundary;
 pub mod cli;

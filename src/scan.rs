@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::backup::{self, Posture};
 use crate::boundary::Boundary;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{self, Candidate, MissingPath, NameKind, WalkOptions};
@@ -66,6 +67,8 @@ pub struct Inputs {
     /// Distinct files read and parsed successfully (a module file used by several root
     /// modules counts once).
     pub files_parsed: usize,
+    /// The backup posture of every data store (also in each document, for rules).
+    pub backup_posture: Vec<Posture>,
 }
 
 /// Everything a reporter needs.
@@ -90,6 +93,8 @@ pub struct ScanOutcome {
     pub checks: usize,
     /// Checks a rule could not decide because a value is unknown statically.
     pub undecided: Vec<Undecided>,
+    /// The backup posture of every data store in the reported files.
+    pub backup_posture: Vec<Posture>,
 }
 
 impl ScanOutcome {
@@ -149,6 +154,7 @@ pub fn read_inputs(options: &ScanOptions) -> Result<Inputs, MissingPath> {
         .flat_map(|document| document.files.iter().map(|file| file.display.as_str()))
         .collect::<HashSet<_>>()
         .len();
+    inputs.backup_posture = backup::compute(&mut inputs.documents);
     Ok(inputs)
 }
 
@@ -214,6 +220,7 @@ pub fn evaluate(
         documents,
         mut diagnostics,
         files_parsed,
+        backup_posture,
     } = inputs;
     let (document_rules, scan_rules): (Vec<usize>, Vec<usize>) = selected.iter().partition(|&&i| {
         engine
@@ -319,7 +326,24 @@ pub fn evaluate(
         rules,
         checks,
         undecided,
+        backup_posture: reported_postures(&documents, backup_posture),
     }
+}
+
+/// The postures of stores in reported files (files named on the command line keep the rest
+/// of their module as context only).
+fn reported_postures(documents: &[Document], postures: Vec<Posture>) -> Vec<Posture> {
+    let only: Vec<&BTreeSet<String>> = documents
+        .iter()
+        .filter_map(|d| d.report_only.as_ref())
+        .collect();
+    if only.is_empty() {
+        return postures;
+    }
+    postures
+        .into_iter()
+        .filter(|p| only.iter().any(|files| files.contains(&p.file)))
+        .collect()
 }
 
 /// What evaluating one document produced.

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::backup::Posture;
 use crate::diagnostic::Diagnostic;
 use crate::findings::{Finding, Undecided};
 use crate::report::counts_by_severity;
@@ -23,6 +24,8 @@ struct Report<'a> {
     suppressed: &'a [Finding],
     /// Checks a rule could not decide: a value it depends on is unknown statically.
     undecided: &'a [Undecided],
+    /// One row per data store: copies, media, off-site, retention, sources and verdict.
+    backup_posture: &'a [Posture],
     diagnostics: &'a [Diagnostic],
 }
 
@@ -74,6 +77,7 @@ pub fn write(outcome: &ScanOutcome, out: &mut dyn Write) -> std::io::Result<()> 
         findings: &outcome.findings,
         suppressed: &outcome.suppressed,
         undecided: &outcome.undecided,
+        backup_posture: &outcome.backup_posture,
         diagnostics: &outcome.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

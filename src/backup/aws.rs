@@ -1,0 +1,680 @@
+//! AWS data stores: their own backup settings, replicas and replication, and AWS Backup plans
+//! that select them by reference, ARN or tag.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::terraform::{Location, Module, Read, blocks, draft, read};
+use super::{Draft, Medium, Retention, Source};
+use crate::ir::Resource;
+
+/// RDS-like stores whose automated backups default to one day when
+/// `backup_retention_period` is not set (the API default).
+const RETENTION_PERIOD_STORES: [&str; 4] = [
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_docdb_cluster",
+    "aws_neptune_cluster",
+];
+
+/// Every AWS data store type the posture covers.
+pub(super) const STORES: [&str; 13] = [
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_docdb_cluster",
+    "aws_neptune_cluster",
+    "aws_dynamodb_table",
+    "aws_s3_bucket",
+    "aws_efs_file_system",
+    "aws_ebs_volume",
+    "aws_elasticache_replication_group",
+    "aws_redshift_cluster",
+    "aws_fsx_lustre_file_system",
+    "aws_fsx_windows_file_system",
+    "aws_fsx_ontap_file_system",
+];
+
+fn is_store(resource_type: &str) -> bool {
+    STORES.contains(&resource_type) || resource_type == "aws_fsx_openzfs_file_system"
+}
+
+/// The sources a store configures itself (and its replicas), or `None` when `resource` is
+/// not an AWS data store (or is a replica, counted as a copy of its primary).
+pub(super) fn own_sources(module: &Module<'_>, store: &Resource) -> Option<Draft> {
+    let kind = store.resource_type.as_str();
+    if !is_store(kind) || is_replica(module, store) {
+        return None;
+    }
+    let mut draft = draft();
+    if RETENTION_PERIOD_STORES.contains(&kind) {
+        retention_period(module, store, "backup_retention_period", 1, &mut draft);
+        replicas(module, store, &mut draft);
+    }
+    match kind {
+        "aws_dynamodb_table" => dynamodb(module, store, &mut draft),
+        "aws_s3_bucket" => s3(module, store, &mut draft),
+        "aws_efs_file_system" => efs(module, store, &mut draft),
+        "aws_elasticache_replication_group" => {
+            retention_period(module, store, "snapshot_retention_limit", 0, &mut draft);
+        }
+        "aws_redshift_cluster" => redshift(module, store, &mut draft),
+        "aws_fsx_windows_file_system" => {
+            retention_period(
+                module,
+                store,
+                "automatic_backup_retention_days",
+                7,
+                &mut draft,
+            );
+        }
+        "aws_fsx_lustre_file_system" => {
+            retention_period(
+                module,
+                store,
+                "automatic_backup_retention_days",
+                0,
+                &mut draft,
+            );
+        }
+        "aws_fsx_ontap_file_system" | "aws_fsx_openzfs_file_system" => {
+            match read(store, "automatic_backup_retention_days") {
+                Read::Unset => draft.unknown.push(format!(
+                    "{}: `automatic_backup_retention_days` is not set; its default is not documented by the provider",
+                    store.address
+                )),
+                _ => retention_period(
+                    module,
+                    store,
+                    "automatic_backup_retention_days",
+                    0,
+                    &mut draft,
+                ),
+            }
+        }
+        _ => {}
+    }
+    Some(draft)
+}
+
+/// A read replica or a replication destination bucket holds a copy of another store's data:
+/// it is a source of that store, not a store of its own.
+fn is_replica(module: &Module<'_>, store: &Resource) -> bool {
+    let set = |path| !read(store, path).is_unset() || store.references.contains_key(path);
+    match store.resource_type.as_str() {
+        "aws_db_instance" => set("replicate_source_db"),
+        "aws_rds_cluster" => set("replication_source_identifier"),
+        "aws_s3_bucket" => {
+            !module
+                .referring(store, "aws_s3_bucket_replication_configuration", "rule")
+                .is_empty()
+                || !module
+                    .referring(store, "aws_s3_bucket", "replication_configuration")
+                    .is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// The service's automated backups, kept `attribute` days (`default_days` when not set).
+fn retention_period(
+    module: &Module<'_>,
+    store: &Resource,
+    attribute: &str,
+    default_days: u64,
+    draft: &mut Draft,
+) {
+    let (days, note) = match read(store, attribute) {
+        Read::Unknown => {
+            draft
+                .unknown
+                .push(format!("{}: `{attribute}` is unknown", store.address));
+            return;
+        }
+        Read::Unset => (default_days, " (the default when not set)"),
+        value => match value.as_u64() {
+            Some(days) => (days, ""),
+            None => return,
+        },
+    };
+    if days > 0 {
+        draft.sources.push(module.source(
+            format!("automated backups, {attribute} = {days}{note}"),
+            store,
+            Medium::ServiceSnapshots,
+            Some(false),
+            Some(Retention::Days(days)),
+        ));
+    }
+}
+
+/// Read replicas and cross-region automated-backup replication of an RDS store.
+fn replicas(module: &Module<'_>, store: &Resource, draft: &mut Draft) {
+    let here = module.location(store);
+    let (replica_type, attribute) = match store.resource_type.as_str() {
+        "aws_db_instance" => ("aws_db_instance", "replicate_source_db"),
+        "aws_rds_cluster" => ("aws_rds_cluster", "replication_source_identifier"),
+        _ => return,
+    };
+    for replica in module.referring(store, replica_type, attribute) {
+        draft.sources.push(module.source(
+            "read replica".to_string(),
+            replica,
+            Medium::Store,
+            here.off_site(&module.location(replica)),
+            None,
+        ));
+    }
+    if store.resource_type == "aws_db_instance" {
+        for replication in module.referring(
+            store,
+            "aws_db_instance_automated_backups_replication",
+            "source_db_instance_arn",
+        ) {
+            let days = read(replication, "retention_period").as_u64().unwrap_or(7);
+            // The API replicates automated backups to another region only.
+            draft.sources.push(module.source(
+                format!("automated backups replicated to another region ({days} days)"),
+                replication,
+                Medium::ServiceSnapshots,
+                Some(here.off_site(&module.location(replication)) != Some(false)),
+                Some(Retention::Days(days)),
+            ));
+        }
+    }
+}
+
+fn dynamodb(module: &Module<'_>, table: &Resource, draft: &mut Draft) {
+    match read(table, "point_in_time_recovery[0].enabled") {
+        Read::Unknown => draft.unknown.push(format!(
+            "{}: `point_in_time_recovery.enabled` is unknown",
+            table.address
+        )),
+        value if value.as_bool() == Some(true) => {
+            let days = read(table, "point_in_time_recovery[0].recovery_period_in_days")
+                .as_u64()
+                .unwrap_or(35);
+            draft.sources.push(module.source(
+                format!("point-in-time recovery ({days} days)"),
+                table,
+                Medium::ServiceSnapshots,
+                Some(false),
+                Some(Retention::Days(days)),
+            ));
+        }
+        _ => {}
+    }
+    // Global-table replicas live in other regions by definition.
+    for (path, _) in blocks(table, "replica") {
+        let region = read(table, &format!("{path}.region_name")).as_str();
+        draft.sources.push(module.source(
+            format!(
+                "global table replica in {}",
+                region.unwrap_or("another region")
+            ),
+            table,
+            Medium::Store,
+            Some(true),
+            None,
+        ));
+    }
+    if read(table, "replica").is_unknown() {
+        draft
+            .unknown
+            .push(format!("{}: `replica` is unknown", table.address));
+    }
+    for replica in module.referring(table, "aws_dynamodb_table_replica", "global_table_arn") {
+        draft.sources.push(module.source(
+            "global table replica".to_string(),
+            replica,
+            Medium::Store,
+            Some(true),
+            None,
+        ));
+    }
+}
+
+fn s3(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
+    let here = module.location(bucket);
+    // Versioning keeps overwritten and deleted objects in the bucket itself.
+    let mut versioned = read(bucket, "versioning[0].enabled").as_bool() == Some(true);
+    let mut versioning_unknown = read(bucket, "versioning[0].enabled").is_unknown();
+    for versioning in module.referring(bucket, "aws_s3_bucket_versioning", "bucket") {
+        match read(versioning, "versioning_configuration[0].status") {
+            Read::Set(Value::String(status)) if status == "Enabled" => versioned = true,
+            Read::Unknown => versioning_unknown = true,
+            _ => {}
+        }
+    }
+    if versioned {
+        draft.sources.push(module.source(
+            "object versions".to_string(),
+            bucket,
+            Medium::Store,
+            Some(false),
+            Some(noncurrent_retention(module, bucket)),
+        ));
+    } else if versioning_unknown {
+        draft.unknown.push(format!(
+            "{}: whether versioning is enabled is unknown",
+            bucket.address
+        ));
+    }
+    let mut rules: Vec<(&Resource, String)> = blocks(bucket, "replication_configuration[0].rules")
+        .into_iter()
+        .map(|(path, _)| (bucket, path))
+        .collect();
+    for replication in module.referring(bucket, "aws_s3_bucket_replication_configuration", "bucket")
+    {
+        rules.extend(
+            blocks(replication, "rule")
+                .into_iter()
+                .map(|(path, _)| (replication, path)),
+        );
+    }
+    for (holder, rule) in rules {
+        match read(holder, &format!("{rule}.status")).as_str() {
+            Some("Enabled") => {}
+            Some(_) => continue,
+            None => {
+                draft.unknown.push(format!(
+                    "{}: the status of replication rule `{rule}` is unknown",
+                    holder.address
+                ));
+                continue;
+            }
+        }
+        let destination = format!("{rule}.destination[0]");
+        let class = read(holder, &format!("{destination}.storage_class")).as_str();
+        let medium = match class {
+            Some("GLACIER" | "DEEP_ARCHIVE" | "GLACIER_IR") => Medium::ArchiveStorage,
+            _ => Medium::ObjectStorage,
+        };
+        let target = module.targets(holder, &format!("{destination}.bucket"));
+        let account = read(holder, &format!("{destination}.account")).as_str();
+        let off_site = match target.first() {
+            Some(target) => here.off_site(&module.location(target)),
+            None => match account {
+                Some(account) if here.account.as_deref().is_some_and(|a| a != account) => {
+                    Some(true)
+                }
+                _ => None,
+            },
+        };
+        let named = target
+            .first()
+            .map_or_else(|| "a bucket".to_string(), |t| t.address.clone());
+        draft.sources.push(module.source(
+            format!(
+                "replication to {named}{}",
+                class.map(|c| format!(" ({c})")).unwrap_or_default()
+            ),
+            holder,
+            medium,
+            off_site,
+            None,
+        ));
+    }
+}
+
+/// How long versioning keeps old versions: the shortest `noncurrent_version_expiration` of an
+/// enabled lifecycle rule, else indefinitely.
+fn noncurrent_retention(module: &Module<'_>, bucket: &Resource) -> Retention {
+    let mut shortest: Option<u64> = None;
+    let lifecycles = module.referring(bucket, "aws_s3_bucket_lifecycle_configuration", "bucket");
+    let rules = blocks(bucket, "lifecycle_rule")
+        .into_iter()
+        .map(|(path, _)| {
+            (
+                bucket,
+                format!("{path}.enabled"),
+                format!("{path}.noncurrent_version_expiration[0].days"),
+            )
+        })
+        .chain(lifecycles.into_iter().flat_map(|lifecycle| {
+            blocks(lifecycle, "rule").into_iter().map(move |(path, _)| {
+                (
+                    lifecycle,
+                    format!("{path}.status"),
+                    format!("{path}.noncurrent_version_expiration[0].noncurrent_days"),
+                )
+            })
+        }));
+    for (holder, status, days) in rules {
+        let enabled = match read(holder, &status) {
+            Read::Set(Value::Bool(b)) => *b,
+            Read::Set(Value::String(s)) => s == "Enabled" || s == "true",
+            _ => false,
+        };
+        if let (true, Some(days)) = (enabled, read(holder, &days).as_u64()) {
+            shortest = Some(shortest.map_or(days, |s| s.min(days)));
+        }
+    }
+    shortest.map_or(Retention::Indefinite, Retention::Days)
+}
+
+fn efs(module: &Module<'_>, file_system: &Resource, draft: &mut Draft) {
+    let here = module.location(file_system);
+    for policy in module.referring(file_system, "aws_efs_backup_policy", "file_system_id") {
+        match read(policy, "backup_policy[0].status").as_str() {
+            Some("ENABLED") => draft.sources.push(module.source(
+                "automatic backups to AWS Backup (35 days)".to_string(),
+                policy,
+                Medium::BackupVault,
+                Some(false),
+                Some(Retention::Days(35)),
+            )),
+            Some(_) => {}
+            None => draft.unknown.push(format!(
+                "{}: the backup policy status is unknown",
+                policy.address
+            )),
+        }
+    }
+    for replication in module.referring(
+        file_system,
+        "aws_efs_replication_configuration",
+        "source_file_system_id",
+    ) {
+        let off_site = match read(replication, "destination[0].region") {
+            Read::Set(Value::String(region)) => here.region.as_ref().map(|own| own != region),
+            Read::Unset => Some(false),
+            _ => None,
+        };
+        draft.sources.push(module.source(
+            "replica file system".to_string(),
+            replication,
+            Medium::Store,
+            off_site,
+            None,
+        ));
+    }
+}
+
+fn redshift(module: &Module<'_>, cluster: &Resource, draft: &mut Draft) {
+    retention_period(
+        module,
+        cluster,
+        "automated_snapshot_retention_period",
+        1,
+        draft,
+    );
+    let here = module.location(cluster);
+    let mut copies: Vec<(&Resource, String)> = blocks(cluster, "snapshot_copy")
+        .into_iter()
+        .map(|(path, _)| (cluster, path))
+        .collect();
+    for copy in module.referring(cluster, "aws_redshift_snapshot_copy", "cluster_identifier") {
+        copies.push((copy, String::new()));
+    }
+    for (holder, path) in copies {
+        let field = |name: &str| {
+            if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        let region = read(holder, &field("destination_region")).as_str();
+        let days = read(holder, &field("retention_period"))
+            .as_u64()
+            .unwrap_or(7);
+        let off_site = match (region, &here.region) {
+            (Some(to), Some(from)) => Some(to != from),
+            _ => None,
+        };
+        draft.sources.push(module.source(
+            format!(
+                "snapshot copy to {} ({days} days)",
+                region.unwrap_or("another region")
+            ),
+            holder,
+            Medium::ServiceSnapshots,
+            off_site,
+            Some(Retention::Days(days)),
+        ));
+    }
+}
+
+/// AWS Backup plans and what their selections cover.
+pub(super) struct BackupPlans<'d> {
+    selections: Vec<&'d Resource>,
+}
+
+impl<'d> BackupPlans<'d> {
+    pub fn new(module: &Module<'d>) -> BackupPlans<'d> {
+        BackupPlans {
+            selections: module.of_type("aws_backup_selection").to_vec(),
+        }
+    }
+
+    /// Adds the vault copies of every plan whose selection covers `store`, or an unknown when
+    /// a selection might.
+    pub fn add_sources(&self, module: &Module<'_>, store: &Resource, draft: &mut Draft) {
+        if !is_store(&store.resource_type) || self.selections.is_empty() {
+            return;
+        }
+        let mut copies: HashMap<String, Source> = HashMap::new();
+        for selection in &self.selections {
+            match covers(module, selection, store) {
+                Some(true) => {}
+                Some(false) => continue,
+                None => {
+                    draft.unknown.push(format!(
+                        "{}: whether it selects {} is unknown",
+                        selection.address, store.address
+                    ));
+                    continue;
+                }
+            }
+            plan_copies(module, selection, store, &mut copies);
+        }
+        let mut copies: Vec<Source> = copies.into_values().collect();
+        copies.sort_by(|a, b| (&a.resource, &a.kind).cmp(&(&b.resource, &b.kind)));
+        draft.sources.extend(copies);
+    }
+}
+
+/// Whether `selection` selects `store`: by reference or ARN in `resources`, or by a
+/// `selection_tag`; `None` when that depends on unknown values.
+fn covers(module: &Module<'_>, selection: &Resource, store: &Resource) -> Option<bool> {
+    if module
+        .targets(selection, "not_resources")
+        .iter()
+        .any(|r| r.address == store.address)
+    {
+        return Some(false);
+    }
+    let mut unknown = false;
+    let referenced = module.targets(selection, "resources");
+    if referenced.iter().any(|r| r.address == store.address) {
+        return Some(true);
+    }
+    match read(selection, "resources") {
+        Read::Set(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(arn) if arn_selects(arn, store) => return Some(true),
+                    // An element from a reference to another resource is not this store.
+                    Value::Null if referenced.is_empty() => unknown = true,
+                    _ => {}
+                }
+            }
+        }
+        Read::Unknown if referenced.is_empty() => unknown = true,
+        _ => {}
+    }
+    for (path, _) in blocks(selection, "selection_tag") {
+        let key = read(selection, &format!("{path}.key")).as_str();
+        let value = read(selection, &format!("{path}.value")).as_str();
+        let (Some(key), Some(value)) = (key, value) else {
+            unknown = true;
+            continue;
+        };
+        match read(store, &format!("tags.{key}")) {
+            Read::Set(Value::String(tag)) if tag == value => return Some(true),
+            Read::Unknown => unknown = true,
+            Read::Unset if read(store, "tags").is_unknown() => unknown = true,
+            _ => {}
+        }
+    }
+    if read(selection, "selection_tag").is_unknown() {
+        unknown = true;
+    }
+    if unknown { None } else { Some(false) }
+}
+
+/// Whether an ARN (or `*`) written in a selection's `resources` selects `store`.
+fn arn_selects(arn: &str, store: &Resource) -> bool {
+    if arn == "*" {
+        return true;
+    }
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(_), Some(service), Some(_), Some(_), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return false;
+    };
+    let (want_service, want_prefix, name_attribute) = match store.resource_type.as_str() {
+        "aws_db_instance" => ("rds", "db:", "identifier"),
+        "aws_rds_cluster" | "aws_docdb_cluster" | "aws_neptune_cluster" => {
+            ("rds", "cluster:", "cluster_identifier")
+        }
+        "aws_dynamodb_table" => ("dynamodb", "table/", "name"),
+        "aws_s3_bucket" => ("s3", "", "bucket"),
+        "aws_efs_file_system" => ("elasticfilesystem", "file-system/", ""),
+        "aws_ebs_volume" => ("ec2", "volume/", ""),
+        "aws_redshift_cluster" => ("redshift", "cluster:", "cluster_identifier"),
+        t if t.starts_with("aws_fsx_") => ("fsx", "file-system/", ""),
+        _ => return false,
+    };
+    if service != want_service && service != "*" {
+        return false;
+    }
+    let Some(name) = resource.strip_prefix(want_prefix) else {
+        return resource == "*";
+    };
+    if name == "*" {
+        return true;
+    }
+    let own = if name_attribute.is_empty() {
+        None
+    } else {
+        read(store, name_attribute).as_str()
+    };
+    match name.strip_suffix('*') {
+        Some(prefix) => own.is_some_and(|own| own.starts_with(prefix)),
+        None => own == Some(name),
+    }
+}
+
+/// The vault copies of the plan `selection` belongs to, keyed by vault so that several rules
+/// into one vault count once (with the longest retention).
+fn plan_copies(
+    module: &Module<'_>,
+    selection: &Resource,
+    store: &Resource,
+    copies: &mut HashMap<String, Source>,
+) {
+    let here = module.location(store);
+    let plans = module.targets(selection, "plan_id");
+    if plans.is_empty() {
+        let source = module.source(
+            "AWS Backup selection of a plan tenet cannot see".to_string(),
+            selection,
+            Medium::BackupVault,
+            None,
+            None,
+        );
+        merge(copies, format!("selection:{}", selection.address), source);
+        return;
+    }
+    for plan in plans {
+        for (rule, _) in blocks(plan, "rule") {
+            let name = read(plan, &format!("{rule}.rule_name"))
+                .as_str()
+                .unwrap_or("?")
+                .to_string();
+            let retention = lifecycle_retention(plan, &format!("{rule}.lifecycle"));
+            let vaults = module.targets(plan, &format!("{rule}.target_vault_name"));
+            let (key, vault_location) = match vaults.first() {
+                Some(vault) => (vault.address.clone(), module.location(vault)),
+                None => (
+                    format!(
+                        "{}:{}",
+                        plan.address,
+                        read(plan, &format!("{rule}.target_vault_name"))
+                            .as_str()
+                            .unwrap_or(&rule)
+                    ),
+                    module.location(plan),
+                ),
+            };
+            let source = module.source(
+                format!("AWS Backup plan rule `{name}`"),
+                plan,
+                Medium::BackupVault,
+                here.off_site(&vault_location),
+                retention,
+            );
+            merge(copies, key, source);
+            for (copy, _) in blocks(plan, &format!("{rule}.copy_action")) {
+                let retention = lifecycle_retention(plan, &format!("{copy}.lifecycle"));
+                let targets = module.targets(plan, &format!("{copy}.destination_vault_arn"));
+                let (key, off_site) = match targets.first() {
+                    Some(vault) => (
+                        vault.address.clone(),
+                        here.off_site(&module.location(vault)),
+                    ),
+                    None => match read(plan, &format!("{copy}.destination_vault_arn")).as_str() {
+                        Some(arn) => (
+                            arn.to_string(),
+                            Location::of_arn(arn).and_then(|there| here.off_site(&there)),
+                        ),
+                        None => (format!("{}:{copy}", plan.address), None),
+                    },
+                };
+                let source = module.source(
+                    format!("AWS Backup copy of plan rule `{name}`"),
+                    plan,
+                    Medium::BackupVault,
+                    off_site,
+                    retention,
+                );
+                merge(copies, key, source);
+            }
+        }
+    }
+}
+
+/// Keeps one copy per vault: the longest retention, and off-site if any rule's copy is.
+fn merge(copies: &mut HashMap<String, Source>, key: String, source: Source) {
+    match copies.get_mut(&key) {
+        Some(existing) => {
+            existing.retention_days = existing.retention_days.max(source.retention_days);
+            if source.off_site == Some(true) {
+                existing.off_site = Some(true);
+            }
+        }
+        None => {
+            copies.insert(key, source);
+        }
+    }
+}
+
+/// `lifecycle { delete_after = N }` in days; no lifecycle: kept indefinitely.
+fn lifecycle_retention(plan: &Resource, path: &str) -> Option<Retention> {
+    match read(plan, path) {
+        Read::Unset => Some(Retention::Indefinite),
+        Read::Unknown => None,
+        Read::Set(_) => match read(plan, &format!("{path}[0].delete_after")) {
+            Read::Unset => Some(Retention::Indefinite),
+            value => value.as_u64().map(Retention::Days),
+        },
+    }
+}

@@ -1,0 +1,6 @@
+resource "aws_db_instance" "orders" { # expect: BK002
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  deletion_protection = true
+}

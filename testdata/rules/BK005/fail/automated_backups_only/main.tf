@@ -1,0 +1,7 @@
+resource "aws_db_instance" "orders" { # expect: BK005
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  deletion_protection = true
+  backup_retention_period = 7
+}
