@@ -120,9 +120,40 @@ pub fn redacted(secret: &str) -> String {
 /// `text` with every occurrence of `secret` (and of each of its lines, for a multi-line
 /// secret such as a private key) replaced by its redacted form.
 pub fn redact_in(text: &str, secret: &str) -> String {
-    let mut out = text.replace(secret, &redacted(secret));
-    for line in secret.lines().map(str::trim).filter(|l| l.len() >= 8) {
-        out = out.replace(line, &redacted(line));
+    redact_tracking(text, secret, &mut [])
+}
+
+/// [`redact_in`], moving each byte offset of `offsets` into `text` to the same place in the
+/// result (an offset inside a replaced secret moves to the start of its redacted form).
+pub fn redact_tracking(text: &str, secret: &str, offsets: &mut [usize]) -> String {
+    let mut out = text.to_string();
+    let lines = secret.lines().map(str::trim).filter(|l| l.len() >= 8);
+    for target in std::iter::once(secret).chain(lines) {
+        if target.is_empty() {
+            continue;
+        }
+        let replacement = redacted(target);
+        let mut next = String::with_capacity(out.len());
+        let mut last = 0;
+        let mut moved: Vec<usize> = offsets.to_vec();
+        for (at, _) in out.match_indices(target) {
+            next.push_str(out.get(last..at).unwrap_or_default());
+            next.push_str(&replacement);
+            let end = at + target.len();
+            for (offset, new) in offsets.iter().zip(moved.iter_mut()) {
+                if *offset >= end {
+                    *new = new
+                        .saturating_sub(target.len())
+                        .saturating_add(replacement.len());
+                } else if *offset > at {
+                    *new = new.saturating_sub(*offset - at);
+                }
+            }
+            last = end;
+        }
+        next.push_str(out.get(last..).unwrap_or_default());
+        offsets.copy_from_slice(&moved);
+        out = next;
     }
     out
 }
@@ -302,13 +333,29 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted_to_at_most_four_characters() {
-        assert_eq!(redacted("ghp_abcdefghijklmnopqrstuvwxyz0123456789"), "ghp_…");
+        assert_eq!(
+            redacted("ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "ghp_…"
+        );
         assert_eq!(redacted("hunter2!"), "hu…");
         assert_eq!(redacted("abc"), "…");
         let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234567890\n-----END RSA PRIVATE KEY-----";
         let shown = redact_in("  private_key = <<EOT\n  MIIEowIBAAKCAQEA1234567890\n", key);
         assert!(!shown.contains("MIIEowIBAAKCAQEA1234567890"), "{shown}");
         assert!(shown.contains("MIIE…"), "{shown}");
+        let mut offsets = [4, 8, 30];
+        let text = "x = \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\"\ny";
+        let shown = redact_tracking(
+            text,
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            &mut offsets,
+        );
+        assert_eq!(shown, "x = \"ghp_…\"\ny");
+        // Before, inside and after the secret.
+        assert_eq!(offsets, [4, 5, 5]);
+        let mut after = [text.len()];
+        redact_tracking(text, "ghp_abcdefghijklmnopqrstuvwxyz0123456789", &mut after);
+        assert_eq!(after, [shown.len()]);
     }
 
     #[test]

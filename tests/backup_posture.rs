@@ -1,7 +1,7 @@
 //! The backup posture in the JSON report: one row per data store, counted as
 //! `docs/backup-posture.md` describes (the worked example there is this module).
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may fail loudly
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)] // tests may fail loudly
 
 mod common;
 

@@ -83,29 +83,75 @@ fn render(handler: &GraphicalReportHandler, report: Report) -> String {
 }
 
 fn finding_report(finding: &Finding, width: usize) -> Report {
+    if let (Some(secret), Some(file)) = (&finding.secret, &finding.source) {
+        return secret_finding_report(finding, width, secret, file);
+    }
+    let diagnostic = miette_finding(
+        finding,
+        width,
+        (
+            finding.span.start,
+            finding.span.end.saturating_sub(finding.span.start),
+        ),
+    );
+    attach_source(
+        Report::new(diagnostic),
+        finding.source.as_ref().map(|s| (s, &finding.file)),
+    )
+}
+
+fn miette_finding(finding: &Finding, width: usize, span: (usize, usize)) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Critical | Severity::High => miette::Severity::Error,
         Severity::Medium => miette::Severity::Warning,
         Severity::Low => miette::Severity::Advice,
     };
-    let diagnostic = MietteDiagnostic::new(format!("{} ({})", finding.title, finding.severity))
+    MietteDiagnostic::new(format!("{} ({})", finding.title, finding.severity))
         .with_code(finding.rule.clone())
         .with_severity(severity)
         .with_label(LabeledSpan::new_primary_with_span(
             Some(wrap_label(finding, width)),
-            (
-                finding.span.start,
-                finding.span.end.saturating_sub(finding.span.start),
-            ),
+            span,
         ))
         .with_help(format!(
             "resource {}; see `tenet rules show {}`",
             finding.resource, finding.rule
-        ));
-    attach_source(
-        Report::new(diagnostic),
-        finding.source.as_ref().map(|s| (s, &finding.file)),
-    )
+        ))
+}
+
+/// A finding about a secret: its snippet is a copy of the lines around it with the secret
+/// redacted (as everywhere else), its line numbers kept.
+fn secret_finding_report(
+    finding: &Finding,
+    width: usize,
+    secret: &str,
+    file: &Arc<SourceFile>,
+) -> Report {
+    const CONTEXT: usize = 2;
+    let first_line = finding.line.saturating_sub(CONTEXT).max(1);
+    let last_line = finding.end_line.max(finding.line) + CONTEXT;
+    let window_start = file.line_start(first_line);
+    let window_end = file.line_start(last_line + 1).max(window_start);
+    let window = file.text.get(window_start..window_end).unwrap_or_default();
+    let mut offsets = [
+        finding
+            .span
+            .start
+            .saturating_sub(window_start)
+            .min(window.len()),
+        finding
+            .span
+            .end
+            .saturating_sub(window_start)
+            .min(window.len()),
+    ];
+    let redacted = crate::findings::redact_tracking(window, secret, &mut offsets);
+    // Blank lines before the window keep miette's line numbers those of the file.
+    let padding = first_line - 1;
+    let text = format!("{}{redacted}", "\n".repeat(padding));
+    let [start, end] = offsets;
+    let diagnostic = miette_finding(finding, width, (padding + start, end.saturating_sub(start)));
+    Report::new(diagnostic).with_source_code(miette::NamedSource::new(&finding.file, text))
 }
 
 fn diagnostic_report(diagnostic: &Diagnostic) -> Report {
