@@ -41,9 +41,13 @@ fn is_store(resource_type: &str) -> bool {
 
 /// The sources a store configures itself (and its replicas), or `None` when `resource` is
 /// not an AWS data store (or is a replica, counted as a copy of its primary).
-pub(super) fn own_sources(module: &Module<'_>, store: &Resource) -> Option<Draft> {
+pub(super) fn own_sources(
+    module: &Module<'_>,
+    index: &Index<'_>,
+    store: &Resource,
+) -> Option<Draft> {
     let kind = store.resource_type.as_str();
-    if !is_store(kind) || is_replica(module, store) {
+    if !is_store(kind) || is_replica(index, store) {
         return None;
     }
     let mut draft = draft();
@@ -53,7 +57,7 @@ pub(super) fn own_sources(module: &Module<'_>, store: &Resource) -> Option<Draft
     }
     match kind {
         "aws_dynamodb_table" => dynamodb(module, store, &mut draft),
-        "aws_s3_bucket" => s3(module, store, &mut draft),
+        "aws_s3_bucket" => s3(module, index, store, &mut draft),
         "aws_efs_file_system" => efs(module, store, &mut draft),
         "aws_elasticache_replication_group" => {
             retention_period(module, store, "snapshot_retention_limit", 0, &mut draft);
@@ -99,21 +103,59 @@ pub(super) fn own_sources(module: &Module<'_>, store: &Resource) -> Option<Draft
 
 /// A read replica or a replication destination bucket holds a copy of another store's data:
 /// it is a source of that store, not a store of its own.
-fn is_replica(module: &Module<'_>, store: &Resource) -> bool {
+fn is_replica(index: &Index<'_>, store: &Resource) -> bool {
     let set = |path| !read(store, path).is_unset() || store.references.contains_key(path);
     match store.resource_type.as_str() {
         "aws_db_instance" => set("replicate_source_db"),
         "aws_rds_cluster" => set("replication_source_identifier"),
-        "aws_s3_bucket" => {
-            !module
-                .referring(store, "aws_s3_bucket_replication_configuration", "rule")
-                .is_empty()
-                || !module
-                    .referring(store, "aws_s3_bucket", "replication_configuration")
-                    .is_empty()
-        }
+        "aws_s3_bucket" => index.replica_buckets.contains(store.address.as_str()),
         _ => false,
     }
+}
+
+/// Every S3 replication rule of the module: (the resource holding it, the rule's path, the
+/// bucket it replicates).
+fn replication_rules<'d>(module: &Module<'d>) -> Vec<(&'d Resource, String, &'d Resource)> {
+    let mut rules = Vec::new();
+    for bucket in module.of_type("aws_s3_bucket") {
+        for (path, _) in blocks(bucket, "replication_configuration[0].rules") {
+            rules.push((*bucket, path, *bucket));
+        }
+    }
+    for replication in module.of_type("aws_s3_bucket_replication_configuration") {
+        let source = module.targets(replication, "bucket");
+        let source = source.first().copied().or_else(|| {
+            read(replication, "bucket")
+                .as_str()
+                .and_then(|name| module.named("aws_s3_bucket", "bucket", name))
+        });
+        if let Some(source) = source {
+            for (path, _) in blocks(replication, "rule") {
+                rules.push((*replication, path, source));
+            }
+        }
+    }
+    rules
+}
+
+/// The bucket a replication rule's `destination` names: by reference, else by the bucket
+/// name in its ARN (`arn:aws:s3:::name`).
+fn destination_bucket<'d>(
+    module: &Module<'d>,
+    holder: &Resource,
+    destination: &str,
+) -> Option<&'d Resource> {
+    let bucket = format!("{destination}.bucket");
+    module
+        .targets(holder, &bucket)
+        .first()
+        .copied()
+        .or_else(|| {
+            read(holder, &bucket)
+                .as_str()
+                .and_then(|arn| arn.strip_prefix("arn:aws:s3:::"))
+                .and_then(|name| module.named("aws_s3_bucket", "bucket", name))
+        })
 }
 
 /// The service's automated backups, kept `attribute` days (`default_days` when not set).
@@ -157,7 +199,7 @@ fn replicas(module: &Module<'_>, store: &Resource, draft: &mut Draft) {
         _ => return,
     };
     for replica in module.referring(store, replica_type, attribute) {
-        draft.sources.push(module.source(
+        draft.add_replica(module.source(
             "read replica".to_string(),
             replica,
             Medium::Store,
@@ -234,7 +276,7 @@ fn dynamodb(module: &Module<'_>, table: &Resource, draft: &mut Draft) {
     }
 }
 
-fn s3(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
+fn s3(module: &Module<'_>, index: &Index<'_>, bucket: &Resource, draft: &mut Draft) {
     let here = module.location(bucket);
     // Versioning keeps overwritten and deleted objects in the bucket itself.
     let mut versioned = read(bucket, "versioning[0].enabled").as_bool() == Some(true);
@@ -260,19 +302,12 @@ fn s3(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
             bucket.address
         ));
     }
-    let mut rules: Vec<(&Resource, String)> = blocks(bucket, "replication_configuration[0].rules")
-        .into_iter()
-        .map(|(path, _)| (bucket, path))
-        .collect();
-    for replication in module.referring(bucket, "aws_s3_bucket_replication_configuration", "bucket")
-    {
-        rules.extend(
-            blocks(replication, "rule")
-                .into_iter()
-                .map(|(path, _)| (replication, path)),
-        );
-    }
+    let rules = index
+        .replication
+        .get(bucket.address.as_str())
+        .map_or(&[][..], Vec::as_slice);
     for (holder, rule) in rules {
+        let holder: &Resource = holder;
         match read(holder, &format!("{rule}.status")).as_str() {
             Some("Enabled") => {}
             Some(_) => continue,
@@ -290,9 +325,9 @@ fn s3(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
             Some("GLACIER" | "DEEP_ARCHIVE" | "GLACIER_IR") => Medium::ArchiveStorage,
             _ => Medium::ObjectStorage,
         };
-        let target = module.targets(holder, &format!("{destination}.bucket"));
+        let target = destination_bucket(module, holder, &destination);
         let account = read(holder, &format!("{destination}.account")).as_str();
-        let off_site = match target.first() {
+        let off_site = match target {
             Some(target) => here.off_site(&module.location(target)),
             None => match account {
                 Some(account) if here.account.as_deref().is_some_and(|a| a != account) => {
@@ -301,10 +336,8 @@ fn s3(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
                 _ => None,
             },
         };
-        let named = target
-            .first()
-            .map_or_else(|| "a bucket".to_string(), |t| t.address.clone());
-        draft.sources.push(module.source(
+        let named = target.map_or_else(|| "a bucket".to_string(), |t| t.address.clone());
+        draft.add_replica(module.source(
             format!(
                 "replication to {named}{}",
                 class.map(|c| format!(" ({c})")).unwrap_or_default()
@@ -381,7 +414,7 @@ fn efs(module: &Module<'_>, file_system: &Resource, draft: &mut Draft) {
             Read::Unset => Some(false),
             _ => None,
         };
-        draft.sources.push(module.source(
+        draft.add_replica(module.source(
             "replica file system".to_string(),
             replication,
             Medium::Store,
@@ -436,21 +469,41 @@ fn redshift(module: &Module<'_>, cluster: &Resource, draft: &mut Draft) {
     }
 }
 
-/// AWS Backup plans and what their selections cover.
-pub(super) struct BackupPlans<'d> {
+/// What AWS stores share, found once per module: backup selections, and S3 replication rules
+/// by source bucket and the buckets they replicate into.
+pub(super) struct Index<'d> {
     selections: Vec<&'d Resource>,
+    /// Source bucket address → (resource holding the rule, rule path).
+    replication: HashMap<&'d str, Vec<(&'d Resource, String)>>,
+    /// Buckets that are a replication destination: copies, not stores.
+    replica_buckets: std::collections::HashSet<&'d str>,
 }
 
-impl<'d> BackupPlans<'d> {
-    pub fn new(module: &Module<'d>) -> BackupPlans<'d> {
-        BackupPlans {
+impl<'d> Index<'d> {
+    pub fn new(module: &Module<'d>) -> Index<'d> {
+        let mut replication: HashMap<&str, Vec<(&Resource, String)>> = HashMap::new();
+        let mut replica_buckets = std::collections::HashSet::new();
+        for (holder, rule, source) in replication_rules(module) {
+            if let Some(destination) =
+                destination_bucket(module, holder, &format!("{rule}.destination[0]"))
+            {
+                replica_buckets.insert(destination.address.as_str());
+            }
+            replication
+                .entry(source.address.as_str())
+                .or_default()
+                .push((holder, rule));
+        }
+        Index {
             selections: module.of_type("aws_backup_selection").to_vec(),
+            replication,
+            replica_buckets,
         }
     }
 
     /// Adds the vault copies of every plan whose selection covers `store`, or an unknown when
     /// a selection might.
-    pub fn add_sources(&self, module: &Module<'_>, store: &Resource, draft: &mut Draft) {
+    pub fn add_plan_sources(&self, module: &Module<'_>, store: &Resource, draft: &mut Draft) {
         if !is_store(&store.resource_type) || self.selections.is_empty() {
             return;
         }

@@ -90,7 +90,7 @@ fn replicas(module: &Module<'_>, instance: &Resource, draft: &mut Draft) {
             (Some(a), Some(b)) => Some(a != b),
             _ => here.off_site(&module.location(replica)),
         };
-        draft.sources.push(module.source(
+        draft.add_replica(module.source(
             "read replica".to_string(),
             replica,
             Medium::Store,
@@ -112,7 +112,7 @@ fn storage_bucket(module: &Module<'_>, bucket: &Resource, draft: &mut Draft) {
         )),
         _ => {}
     }
-    let dual = !read(bucket, "custom_placement_config").is_unset();
+    let dual = !super::terraform::blocks(bucket, "custom_placement_config").is_empty();
     match read(bucket, "location") {
         Read::Set(Value::String(location))
             if dual || GEO_REDUNDANT_LOCATIONS.contains(&location.to_uppercase().as_str()) =>

@@ -119,6 +119,20 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
+    /// A replica of the store (read replica, replicated bucket or file system) is a copy only
+    /// in another region or account: a replica next to the store repeats every deletion and
+    /// corruption in the same place. Unknown placement keeps the count open.
+    pub fn add_replica(&mut self, source: Source) {
+        match source.off_site {
+            Some(true) => self.sources.push(source),
+            Some(false) => {}
+            None => self.unknown.push(format!(
+                "{}: whether this {} is in another region or account is unknown",
+                source.resource, source.kind
+            )),
+        }
+    }
+
     fn finish(
         mut self,
         store: String,

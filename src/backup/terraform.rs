@@ -12,18 +12,18 @@ use crate::ir::{Document, Resource};
 /// The posture of every Terraform data store of `document`.
 pub(super) fn postures(document: &Document) -> Vec<Posture> {
     let module = Module::new(document);
-    let plans = aws::BackupPlans::new(&module);
+    let aws = aws::Index::new(&module);
     let mut postures = Vec::new();
     for resource in &document.resources {
         if !module.is_managed(resource) {
             continue;
         }
-        let Some(mut draft) =
-            aws::own_sources(&module, resource).or_else(|| clouds::own_sources(&module, resource))
+        let Some(mut draft) = aws::own_sources(&module, &aws, resource)
+            .or_else(|| clouds::own_sources(&module, resource))
         else {
             continue;
         };
-        plans.add_sources(&module, resource, &mut draft);
+        aws.add_plan_sources(&module, resource, &mut draft);
         postures.push(draft.finish(
             resource.address.clone(),
             resource.resource_type.clone(),
@@ -204,13 +204,19 @@ pub(super) struct Module<'d> {
     /// For each address, the resources that refer to it and the attribute they do it from.
     referrers: HashMap<&'d str, Vec<(&'d Resource, &'d str)>>,
     providers: HashMap<&'d str, &'d Value>,
+    /// Managed resources by (type, name attribute, value): `aws_s3_bucket` by `bucket`.
+    named: HashMap<(&'d str, &'static str, &'d str), &'d Resource>,
 }
+
+/// Attributes that name a resource where an ARN or ID written as text can find it.
+const NAME_ATTRIBUTES: [&str; 3] = ["bucket", "name", "identifier"];
 
 impl<'d> Module<'d> {
     pub fn new(document: &'d Document) -> Module<'d> {
         let mut by_type: HashMap<&str, Vec<&Resource>> = HashMap::new();
         let mut by_address = HashMap::new();
         let mut referrers: HashMap<&str, Vec<(&Resource, &str)>> = HashMap::new();
+        let mut named = HashMap::new();
         for resource in &document.resources {
             by_address.insert(resource.address.as_str(), resource);
             if resource.mode.as_deref().unwrap_or("managed") == "managed" {
@@ -218,6 +224,11 @@ impl<'d> Module<'d> {
                     .entry(resource.resource_type.as_str())
                     .or_default()
                     .push(resource);
+                for attribute in NAME_ATTRIBUTES {
+                    if let Some(name) = resource.attributes.get(attribute).and_then(Value::as_str) {
+                        named.insert((resource.resource_type.as_str(), attribute, name), resource);
+                    }
+                }
             }
             for (attribute, targets) in &resource.references {
                 for target in targets {
@@ -244,7 +255,19 @@ impl<'d> Module<'d> {
             by_address,
             referrers,
             providers,
+            named,
         }
+    }
+
+    /// The managed resource of `resource_type` whose `attribute` (one of `bucket`, `name`,
+    /// `identifier`) is `name`.
+    pub fn named(
+        &self,
+        resource_type: &str,
+        attribute: &'static str,
+        name: &str,
+    ) -> Option<&'d Resource> {
+        self.named.get(&(resource_type, attribute, name)).copied()
     }
 
     pub fn is_managed(&self, resource: &Resource) -> bool {
