@@ -29,7 +29,6 @@ spec:
         privileged: true
 ";
 
-
 #[test]
 fn text_output_points_at_the_offending_line_with_a_snippet() {
     let dir = project(&[("pod.yaml", PRIVILEGED_POD)]);

@@ -56,10 +56,15 @@ resource \"aws_ebs_volume\" \"unknown\" {
 
 #[test]
 fn unknown_values_are_listed_as_undecided_not_as_findings() {
-    let dir = project(&[("policies/volume_unencrypted.rego", RULE), ("app/main.tf", MODULE)]);
+    let dir = project(&[
+        ("policies/volume_unencrypted.rego", RULE),
+        ("app/main.tf", MODULE),
+    ]);
     let output = tenet(
         dir.path(),
-        &["scan", "--format", "json", "--rules", "policies", "--select", "HY950", "app"],
+        &[
+            "scan", "--format", "json", "--rules", "policies", "--select", "HY950", "app",
+        ],
     );
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -94,7 +99,8 @@ fn the_rule_harness_asserts_undecided_checks() {
     // Without the annotation, the undecided check is an unexpected result.
     let unannotated = MODULE.replace("= false", "= false # expect: HY950");
     std::fs::write(
-        dir.path().join("policies/testdata/HY950/fail/mixed/main.tf"),
+        dir.path()
+            .join("policies/testdata/HY950/fail/mixed/main.tf"),
         unannotated,
     )
     .unwrap();

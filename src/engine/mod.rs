@@ -621,8 +621,19 @@ mod tests {
         engine.rego.set_input(input_value(&document).unwrap());
         // The batch is taken (not the per-rule fallback), and each rule keeps its own result.
         let batch = engine.eval_batch(&[lp011, zt012]).unwrap();
-        assert_eq!(engine.violations_of(lp011, &batch[0].0, false).unwrap().len(), 1);
-        assert!(engine.violations_of(zt012, &batch[1].0, false).unwrap().is_empty());
+        assert_eq!(
+            engine
+                .violations_of(lp011, &batch[0].0, false)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(
+            engine
+                .violations_of(zt012, &batch[1].0, false)
+                .unwrap()
+                .is_empty()
+        );
         let (together, errors) = engine.evaluate(&document, &[lp011, zt012]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(together.len(), 1);

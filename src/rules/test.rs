@@ -417,7 +417,12 @@ fn sidecar(file: &Path, text: &str) -> Result<Vec<(Expectation, bool)>, String> 
     let dir = file.parent().unwrap_or(Path::new("."));
     Ok(entries
         .into_iter()
-        .map(|e| ((e.rule, display_path(&dir.join(e.file)), e.line), e.undecided))
+        .map(|e| {
+            (
+                (e.rule, display_path(&dir.join(e.file)), e.line),
+                e.undecided,
+            )
+        })
         .collect())
 }
 
@@ -483,7 +488,10 @@ mod tests {
             annotation_ids("# expect: IM001, IM002", "expect"),
             vec!["IM001", "IM002"]
         );
-        assert_eq!(annotation_ids("x = 1 // expect: ZT001", "expect"), vec!["ZT001"]);
+        assert_eq!(
+            annotation_ids("x = 1 // expect: ZT001", "expect"),
+            vec!["ZT001"]
+        );
         assert!(annotation_ids("description: \"expect: LP011\"", "expect").is_empty());
         assert!(annotation_ids("no annotation", "expect").is_empty());
         assert_eq!(
@@ -509,7 +517,10 @@ mod tests {
         assert!(found.undecided.is_empty());
         std::fs::write(&file, "# undecided: IM002\nFROM $BASE\n").unwrap();
         let found = expectations(&file, &known, "IM002").unwrap();
-        assert_eq!(found.undecided, vec![("IM002".into(), display_path(&file), 2)]);
+        assert_eq!(
+            found.undecided,
+            vec![("IM002".into(), display_path(&file), 2)]
+        );
         std::fs::write(&file, "FROM x # expect: XX999\n").unwrap();
         assert!(
             expectations(&file, &known, "IM001")
