@@ -422,6 +422,37 @@ fn tenet_toml_sets_the_longest_instance_lifetime_im006_accepts() {
 }
 
 #[test]
+fn tenet_toml_sets_the_shortest_backup_retention_bk002_accepts() {
+    let database = "resource \"aws_db_instance\" \"orders\" {\n  engine                  = \"postgres\"\n  backup_retention_period = 14\n}\n";
+    let dir = project(&[("main.tf", database)]);
+    let scan =
+        |dir: &std::path::Path| tenet(dir, &["scan", "--select", "BK002", "--format", "concise"]);
+    assert_eq!(scan(dir.path()).status.code(), Some(0));
+    std::fs::write(
+        dir.path().join("tenet.toml"),
+        "[backup]\nmin-retention-days = 30\n",
+    )
+    .unwrap();
+    let output = scan(dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("14 day(s), below the minimum of 30 days"),
+        "{}",
+        stdout(&output)
+    );
+    std::fs::write(
+        dir.path().join("tenet.toml"),
+        "[backup]\nmin-retention = 30\n",
+    )
+    .unwrap();
+    assert_eq!(
+        scan(dir.path()).status.code(),
+        Some(2),
+        "unknown keys are errors"
+    );
+}
+
+#[test]
 fn a_finding_may_carry_its_own_severity_unless_the_project_sets_the_rules() {
     let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: shell\nspec:\n  containers:\n    - name: c\n      image: busybox\n  volumes:\n    - name: root\n      hostPath:\n        path: /\n    - name: logs\n      hostPath:\n        path: /var/log\n";
     let dir = project(&[("pod.yaml", pod)]);
