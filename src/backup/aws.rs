@@ -281,7 +281,7 @@ fn s3(module: &Module<'_>, index: &Index<'_>, bucket: &Resource, draft: &mut Dra
     // Versioning keeps overwritten and deleted objects in the bucket itself.
     let mut versioned = read(bucket, "versioning[0].enabled").as_bool() == Some(true);
     let mut versioning_unknown = read(bucket, "versioning[0].enabled").is_unknown();
-    for versioning in module.referring(bucket, "aws_s3_bucket_versioning", "bucket") {
+    for versioning in index.bucket_settings(module, bucket, "aws_s3_bucket_versioning") {
         match read(versioning, "versioning_configuration[0].status") {
             Read::Set(Value::String(status)) if status == "Enabled" => versioned = true,
             Read::Unknown => versioning_unknown = true,
@@ -294,7 +294,7 @@ fn s3(module: &Module<'_>, index: &Index<'_>, bucket: &Resource, draft: &mut Dra
             bucket,
             Medium::Store,
             Some(false),
-            Some(noncurrent_retention(module, bucket)),
+            Some(noncurrent_retention(module, index, bucket)),
         ));
     } else if versioning_unknown {
         draft.unknown.push(format!(
@@ -352,9 +352,9 @@ fn s3(module: &Module<'_>, index: &Index<'_>, bucket: &Resource, draft: &mut Dra
 
 /// How long versioning keeps old versions: the shortest `noncurrent_version_expiration` of an
 /// enabled lifecycle rule, else indefinitely.
-fn noncurrent_retention(module: &Module<'_>, bucket: &Resource) -> Retention {
+fn noncurrent_retention(module: &Module<'_>, index: &Index<'_>, bucket: &Resource) -> Retention {
     let mut shortest: Option<u64> = None;
-    let lifecycles = module.referring(bucket, "aws_s3_bucket_lifecycle_configuration", "bucket");
+    let lifecycles = index.bucket_settings(module, bucket, "aws_s3_bucket_lifecycle_configuration");
     let rules = blocks(bucket, "lifecycle_rule")
         .into_iter()
         .map(|(path, _)| {
@@ -477,7 +477,16 @@ pub(super) struct Index<'d> {
     replication: HashMap<&'d str, Vec<(&'d Resource, String)>>,
     /// Buckets that are a replication destination: copies, not stores.
     replica_buckets: std::collections::HashSet<&'d str>,
+    /// Bucket-level resources (`aws_s3_bucket_versioning`, `…_lifecycle_configuration`) by
+    /// (type, bucket name written as text).
+    by_bucket_name: HashMap<(&'d str, &'d str), Vec<&'d Resource>>,
 }
+
+/// Resources that configure a bucket through its `bucket` argument.
+const BUCKET_SETTINGS: [&str; 2] = [
+    "aws_s3_bucket_versioning",
+    "aws_s3_bucket_lifecycle_configuration",
+];
 
 impl<'d> Index<'d> {
     pub fn new(module: &Module<'d>) -> Index<'d> {
@@ -494,11 +503,44 @@ impl<'d> Index<'d> {
                 .or_default()
                 .push((holder, rule));
         }
+        let mut by_bucket_name: HashMap<(&str, &str), Vec<&Resource>> = HashMap::new();
+        for kind in BUCKET_SETTINGS {
+            for setting in module.of_type(kind) {
+                if let Some(name) = setting.attributes.get("bucket").and_then(Value::as_str) {
+                    by_bucket_name
+                        .entry((kind, name))
+                        .or_default()
+                        .push(*setting);
+                }
+            }
+        }
         Index {
             selections: module.of_type("aws_backup_selection").to_vec(),
             replication,
             replica_buckets,
+            by_bucket_name,
         }
+    }
+
+    /// The `kind` resources that configure `bucket`: by reference, or by its name as text.
+    fn bucket_settings<'m>(
+        &self,
+        module: &Module<'m>,
+        bucket: &Resource,
+        kind: &'static str,
+    ) -> Vec<&'m Resource>
+    where
+        'd: 'm,
+    {
+        let mut found = module.referring(bucket, kind, "bucket");
+        if let Some(name) = bucket.attributes.get("bucket").and_then(Value::as_str) {
+            for setting in self.by_bucket_name.get(&(kind, name)).into_iter().flatten() {
+                if !found.iter().any(|f| f.address == setting.address) {
+                    found.push(setting);
+                }
+            }
+        }
+        found
     }
 
     /// Adds the vault copies of every plan whose selection covers `store`, or an unknown when

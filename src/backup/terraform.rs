@@ -7,10 +7,34 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{Draft, Medium, Posture, Retention, Source, aws, clouds, line_of};
-use crate::ir::{Document, Resource};
+use crate::ir::{Document, InputKind, Resource};
 
 /// The posture of every Terraform data store of `document`.
 pub(super) fn postures(document: &Document) -> Vec<Posture> {
+    if document.kind == InputKind::TerraformPlan {
+        return postures_of(&without_provider_computed(document));
+    }
+    postures_of(document)
+}
+
+/// In a plan, an argument the configuration leaves out and the provider computes (such as
+/// `versioning` of a new `aws_s3_bucket`) is unknown though nothing sets it: it reads as not
+/// set. A value that refers to another resource stays unknown.
+fn without_provider_computed(document: &Document) -> Document {
+    let mut plan = document.clone();
+    for resource in &mut plan.resources {
+        let references = &resource.references;
+        resource.unknown.retain(|path| {
+            let top = path.split(['.', '[']).next().unwrap_or(path);
+            references
+                .keys()
+                .any(|from| from.split(['.', '[']).next() == Some(top))
+        });
+    }
+    plan
+}
+
+fn postures_of(document: &Document) -> Vec<Posture> {
     let module = Module::new(document);
     let aws = aws::Index::new(&module);
     let mut postures = Vec::new();
@@ -289,10 +313,15 @@ impl<'d> Module<'d> {
         resource_type: &str,
         attribute: &str,
     ) -> Vec<&'d Resource> {
-        let mut found: Vec<&Resource> = self
-            .referrers
-            .get(target.address.as_str())
+        // A reference to a resource whose `count`/`for_each` is unknown names no instance.
+        let unkeyed = target
+            .address
+            .strip_suffix(']')
+            .and_then(|a| a.rfind('[').and_then(|i| a.get(..i)));
+        let mut found: Vec<&Resource> = [Some(target.address.as_str()), unkeyed]
             .into_iter()
+            .flatten()
+            .filter_map(|address| self.referrers.get(address))
             .flatten()
             .filter(|(referrer, from)| {
                 referrer.resource_type == resource_type && within(from, attribute)
