@@ -71,3 +71,56 @@ list_or_empty(resource, path) := [] if unset(resource, path)
 # does not fire; the engine lists the entry as not verified.
 undecided(resource, path, why) := {"resource": resource.address, "path": path, "message": why}
 
+# Every resource and data source of any type, of a Terraform document (empty for other input
+# kinds). For rules that look at every attribute of everything, such as HY001 (hardcoded
+# secrets); a rule about one resource type uses `resources(type)`.
+all_resources := [r |
+	input.kind in {"terraform", "terraform-plan"}
+	some r in input.resources
+]
+
+# Every address (`aws_s3_bucket.logs`, `module.db.aws_db_instance.this[0]`) that the
+# expressions at or below the top-level attribute `name` of `resource` refer to. `references`
+# maps display paths (`bucket`, `logging[0].target_bucket`) to lists of addresses.
+referenced_by(resource, name) := {address |
+	some key, addresses in object.get(resource, "references", {})
+	reference_key_under(key, name)
+	some address in addresses
+}
+
+reference_key_under(key, name) if key == name
+
+reference_key_under(key, name) if startswith(key, concat("", [name, "."]))
+
+reference_key_under(key, name) if startswith(key, concat("", [name, "["]))
+
+# An index of referenced addresses, built once per rule, for "does any X refer to this
+# resource" in one set lookup per resource: the addresses as recorded, and those recorded
+# without instance keys (a reference to a resource whose `count`/`for_each` is unknown names
+# every instance of it). Build it with `address_index({a | some x in xs; some a in
+# referenced_by(x, "vpc_id")})` and test with `indexed(resource.address, index)`. Same meaning
+# as `aws_encryption.reference_index`, but a regular expression runs only for an address with
+# an instance key that is not recorded as such.
+address_index(addresses) := {
+	"exact": addresses,
+	"unkeyed": {a | some a in addresses; not contains(a, "[")},
+}
+
+indexed(address, index) if address in index.exact
+
+indexed(address, index) if {
+	contains(address, "[")
+	count(index.unkeyed) > 0
+	regex.replace(address, `\[[^\]]*\]`, "") in index.unkeyed
+}
+
+# True when the unknown value at `path` is one the provider computes, not one the
+# configuration sets: in a plan (where variables and locals are known), an Optional+Computed
+# argument the configuration leaves out, such as `versioning` of a new `aws_s3_bucket`, is
+# unknown and refers to nothing. Rules read it as not set. Never true outside plans, and never
+# when an expression in the top-level attribute refers to a resource or data source.
+provider_computed(resource, path) if {
+	input.kind == "terraform-plan"
+	unknown(resource, path)
+	count(referenced_by(resource, path[0])) == 0
+}

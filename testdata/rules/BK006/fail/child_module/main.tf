@@ -1,0 +1,4 @@
+module "vault" {
+  source = "./modules/vault"
+  name   = "backups"
+}
