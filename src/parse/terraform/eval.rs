@@ -648,6 +648,7 @@ fn render_template_file(
     scan_root: &Path,
     depth: usize,
 ) -> Result<Value, String> {
+    super::backtracking::check_template(text).map_err(|refused| refused.message())?;
     let template: Template = text
         .parse()
         .map_err(|e: hcl_edit::parser::Error| e.to_string())?;

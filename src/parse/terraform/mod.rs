@@ -5,7 +5,7 @@
 //! only through its callers; every other one is a root and becomes one IR document holding
 //! its resources and those of every module it calls.
 
-pub mod balance;
+pub mod backtracking;
 pub mod budget;
 pub mod duplicate_keys;
 pub mod eval;

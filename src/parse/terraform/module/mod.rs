@@ -438,12 +438,12 @@ pub fn parse_json_body(
         .at(file, Span::new(e.offset, e.offset))
     })?;
     let translated = Arc::new(file.with_translation(translation.map));
-    if let Some((open, at)) = super::balance::too_many_unclosed(&translation.text) {
-        let span = translated.parsed_span(at..at);
+    if let Err(refused) = super::backtracking::check(&translation.text) {
+        let span = translated.parsed_span(refused.offset..refused.offset);
         return Err(Diagnostic::error(
             Code::Parse,
             file.display.as_str(),
-            format!("invalid Terraform JSON: in a string expression: {open} brackets are still open at its end"),
+            format!("invalid Terraform JSON: {}", refused.message()),
         )
         .at(&translated, span));
     }
@@ -473,13 +473,13 @@ const MAX_REDEFINED_KEYS: usize = 64;
 /// Terraform accepts and hcl-edit does not are fixed up byte for byte and parsed again
 /// (`newlines`, `duplicate_keys`): each dropped duplicate key is a warning.
 pub fn parse_body(file: &Arc<SourceFile>) -> Result<(Body, Vec<Diagnostic>), Diagnostic> {
-    if let Some((open, at)) = super::balance::too_many_unclosed(&file.text) {
+    if let Err(refused) = super::backtracking::check(&file.text) {
         return Err(Diagnostic::error(
             Code::Parse,
             file.display.as_str(),
-            format!("invalid HCL: {open} brackets are still open at the end of the file; the innermost opens here"),
+            format!("invalid HCL: {}", refused.message()),
         )
-        .at(file, Span::new(at, at + 1)));
+        .at(file, Span::new(refused.offset, refused.offset + 1)));
     }
     let original = match file.text.parse::<Body>() {
         Ok(body) => return Ok((body, Vec::new())),
@@ -635,6 +635,8 @@ impl InputVariables {
         }
         let trimmed = raw.trim_start();
         let value = if trimmed.starts_with('[') || trimmed.starts_with('{') {
+            super::backtracking::check(raw)
+                .map_err(|refused| format!("--var {name}: {}", refused.message()))?;
             let expr: Expression = raw
                 .parse()
                 .map_err(|e: hcl_edit::parser::Error| format!("--var {name}: {e}"))?;
@@ -661,6 +663,9 @@ impl InputVariables {
                     .map_or(1, |t| t.matches('\n').count() + 1);
                 format!("--var-file {}:{line}: {}", path.display(), e.message)
             })?;
+            super::backtracking::check(&translation.text).map_err(|refused| {
+                format!("--var-file {}: {}", path.display(), refused.message())
+            })?;
             translation
                 .text
                 .parse()
@@ -668,6 +673,9 @@ impl InputVariables {
                     format!("--var-file {}: {}", path.display(), e.message())
                 })?
         } else {
+            super::backtracking::check(&text).map_err(|refused| {
+                format!("--var-file {}: {}", path.display(), refused.message())
+            })?;
             text.parse().map_err(|e: hcl_edit::parser::Error| {
                 format!("--var-file {}: {e}", path.display())
             })?
