@@ -144,6 +144,7 @@ fn every_broken_file_is_reported_and_the_rest_is_still_checked() {
     );
     expect("fuzz/open_brackets_in_a_template.tf.json", "parse", Some(3));
     expect("fuzz/operands_after_operator_chains.tf", "parse", Some(31));
+    expect("fuzz/refused_at_the_end_of_the_file.tf", "parse", Some(46));
 }
 
 #[test]

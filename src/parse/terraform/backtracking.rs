@@ -89,12 +89,36 @@ impl Frame {
 
 /// Checks HCL configuration text.
 pub fn check(text: &str) -> Result<(), Refused> {
-    Scanner::new(text, Kind::Body).run()
+    Scanner::new(text, Kind::Body)
+        .run()
+        .map_err(|refused| on_character(text, refused))
 }
 
 /// Checks a template file's text (`templatefile`): it starts as text, not as a body.
 pub fn check_template(text: &str) -> Result<(), Refused> {
-    Scanner::new(text, Kind::Template).run()
+    Scanner::new(text, Kind::Template)
+        .run()
+        .map_err(|refused| on_character(text, refused))
+}
+
+/// The refusal with its offset inside the text and on a character boundary.
+fn on_character(text: &str, refused: Refused) -> Refused {
+    let mut offset = refused.offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    Refused { offset, ..refused }
+}
+
+impl Refused {
+    /// The span to underline: the character at the offset (empty at the end of the text).
+    pub fn span(&self, text: &str) -> std::ops::Range<usize> {
+        let end = text
+            .get(self.offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(self.offset, |c| self.offset + c.len_utf8());
+        self.offset..end
+    }
 }
 
 struct Scanner<'t> {
@@ -453,6 +477,17 @@ mod tests {
         let text = format!("a = {}{inner}{}\n", "x+y+(".repeat(6), ")".repeat(6));
         assert!(check(&text).is_err());
         assert!(check(&format!("a = x+y+({inner})\n")).is_ok());
+    }
+
+    #[test]
+    fn the_offset_is_inside_the_text_on_a_character() {
+        // Refused by its work at the very end, after an escape that skips into a character.
+        let inner = "é ".repeat(20_000);
+        let text = format!("a = x+y+(x+y+(x+y+(x+y+(x+y+(x+y+(\"\\é{inner}");
+        let refused = check(&text).unwrap_err();
+        assert!(text.is_char_boundary(refused.offset) && refused.offset <= text.len());
+        let span = refused.span(&text);
+        assert!(text.get(span).is_some());
     }
 
     #[test]

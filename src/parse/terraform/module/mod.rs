@@ -479,7 +479,10 @@ pub fn parse_body(file: &Arc<SourceFile>) -> Result<(Body, Vec<Diagnostic>), Dia
             file.display.as_str(),
             format!("invalid HCL: {}", refused.message()),
         )
-        .at(file, Span::new(refused.offset, refused.offset + 1)));
+        .at(file, {
+            let span = refused.span(&file.text);
+            Span::new(span.start, span.end)
+        }));
     }
     let original = match file.text.parse::<Body>() {
         Ok(body) => return Ok((body, Vec::new())),
