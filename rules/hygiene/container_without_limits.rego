@@ -8,9 +8,10 @@
 #   `resources.limits.memory` or `resources.limits.cpu` is missing (one finding per container, naming what is missing).
 #   Ephemeral debug containers take no resources settings and are not reported.
 #
-#   Does not fire when `resources` or `limits` is a template or variable left unrendered, or
-#   when a namespace `LimitRange` (not visible per workload) supplies defaults: set the
-#   limits in the workload to state them where they apply.
+#   Does not fire when a namespace `LimitRange` (not visible per workload) supplies defaults:
+#   set the limits in the workload to state them where they apply. When `resources` or
+#   `limits` is a template or variable left unrendered, the check is reported as undecided
+#   instead.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
 #     description: Kubernetes, resource management for pods and containers
@@ -50,6 +51,21 @@ deny contains finding if {
 }
 
 resource_noun := {"memory": "memory", "cpu": "CPU time"}
+
+# Undecided: `resources`, or its `limits`, is a template or variable left unrendered.
+undecided contains entry if {
+	some container in k8s.containers
+	container.path[count(container.path) - 2] != "ephemeralContainers"
+	some path in [["resources"], ["resources", "limits"]]
+	value := object.get(container.container, path, null)
+	is_string(value)
+	k8s.placeholder(value)
+	entry := {
+		"resource": container.address,
+		"path": array.concat(container.path, path),
+		"message": sprintf("container %q has `%s` set to %q, a template or variable: whether it has memory and CPU limits cannot be decided", [k8s.container_name(container), concat(".", path), value]),
+	}
+}
 
 # The limit is absent: no `resources`, no `limits`, or no such key (a value of any kind, even
 # a template left in a string, counts as set).

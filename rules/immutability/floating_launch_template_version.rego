@@ -11,8 +11,10 @@
 #   `aws_eks_node_group` whose `version` is `$Latest` or `$Default`, or is missing where
 #   the API then uses `$Default` (Auto Scaling groups and instances).
 #
-#   Does not fire when the version is unknown statically (a reference such as
-#   `aws_launch_template.x.latest_version`, or a variable without default).
+#   Does not fire on a version taken from a launch template (`latest_version` or
+#   `default_version`, numbers known at apply). Any other version that is unknown statically
+#   (a variable without default), or a `launch_template` block that is (a `dynamic` block over
+#   an unknown collection), is reported as undecided instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_LaunchTemplateSpecification.html
 #     description: EC2 Auto Scaling, LaunchTemplateSpecification (version defaults to $Default)
@@ -88,5 +90,49 @@ deny contains finding if {
 		"resource": resource.address,
 		"path": array.slice(entry.path, 0, count(entry.path) - 1),
 		"message": sprintf("%s %q names a launch template without `version`, so `$Default` is launched: whatever version is made the default boots, not a reviewed one", [resource.type, resource.name]),
+	}
+}
+
+# Undecided: the version is unknown statically and does not come from a launch template's
+# `latest_version` or `default_version` (both numbers): a variable without default, say.
+undecided contains tf.undecided(resource, entry.path, why) if {
+	some entry in templates
+	resource := entry.resource
+	tf.unknown(resource, entry.path)
+	not version_number(resource, entry.path)
+	why := sprintf("the launch template `version` of %s %q is not known statically: whether it is `$Latest` or `$Default` cannot be decided", [resource.type, resource.name])
+}
+
+# Undecided: the `launch_template` block itself is unknown (a `dynamic` block over an unknown
+# collection), so its version is too.
+undecided contains tf.undecided(resource, block.path, why) if {
+	some i, block in template_blocks
+	some resource in tf.resources(block.type)
+	unknown_block(resource, block)
+	not unknown_block_before(resource, i)
+	why := sprintf("the `%s` of %s %q is not known statically: whether it launches version `$Latest` or `$Default` cannot be decided", [tf.display_path(block.path), resource.type, resource.name])
+}
+
+unknown_block(resource, block) if {
+	object.get(resource.attributes, block.path, null) == null
+	tf.unknown(resource, block.path)
+}
+
+# One entry per resource: an Auto Scaling group uses either `launch_template` or
+# `mixed_instances_policy`, so when both are unknown only the first is reported.
+unknown_block_before(resource, i) if {
+	some j, block in template_blocks
+	j < i
+	block.type == resource.type
+	unknown_block(resource, block)
+}
+
+# The expression refers to launch templates only (their `latest_version` or
+# `default_version`, or a variable a caller sets from one).
+version_number(resource, path) if {
+	addresses := object.get(resource, ["references", tf.display_path(path)], [])
+	count(addresses) > 0
+	every address in addresses {
+		regex.match(`(^|\.)aws_launch_template\.`, address)
 	}
 }

@@ -17,12 +17,15 @@
 #
 #   A reference with a digest (`@sha256:...`) does not fire, whatever its tag, and a `:` in
 #   a registry host (`localhost:5000/app`) is not a tag. Does not fire on `FROM scratch`, on
-#   `FROM <earlier stage>`, on a `FROM` whose image depends on an `ARG` without a default, on
-#   a container without `image`, on an image that is unknown statically (a Terraform variable
-#   without default), or on a reference whose last path component still holds a template or
-#   a variable (`app:${TAG}`). An unknown part before it does not stop the judgement:
-#   `registry.example.com/$PROJECT/app:latest` uses `latest` whatever the project is. Other
-#   tags are not judged here; pinning by digest (IM001) covers them.
+#   `FROM <earlier stage>` (also one chosen by a variable, `FROM base-${TARGETARCH}`), or on a
+#   container without `image`. A reference is judged on what is known of it:
+#   `registry.example.com/$PROJECT/app:latest`, or a `FROM` whose registry is an `ARG`
+#   without a default, uses `latest` whatever the unknown part is. When the tag itself is
+#   unknown (a template or variable in the last path component, as in `app:${TAG}` or
+#   `{{ .Values.image }}`; a `FROM` of an `ARG` without a default; a Terraform image that is
+#   unknown statically), the check is reported as undecided instead, unless a digest or a
+#   release tag is written out (`${IMAGE}:1.4.2`). Other tags are not judged here; pinning
+#   by digest (IM001) covers them.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/overview/#container-images
 #     description: Kubernetes configuration best practices, container images
@@ -78,6 +81,20 @@ deny contains finding if {
 	}
 }
 
+# A `FROM` that uses an `ARG` without a default is judged on what is known of it:
+# `${REGISTRY}/python:latest` uses `latest` whatever the registry is.
+deny contains finding if {
+	some stage in docker.stages
+	ref := docker.unresolved_image(stage)
+	image.judged(ref)
+	reason := image.mutable_reason(ref)
+	finding := {
+		"resource": stage.address,
+		"path": ["from", "image"],
+		"message": sprintf("stage %s is built FROM %q, which %s whatever %s is: the build changes with every push", [docker.stage_label(stage), stage.attributes.from.raw, reason, docker.variables_named(ref)]),
+	}
+}
+
 deny contains finding if {
 	some entry in terraform_images.images
 	ref := entry.image
@@ -87,5 +104,55 @@ deny contains finding if {
 		"resource": entry.address,
 		"path": entry.path,
 		"message": sprintf("container %q uses image %q, which %s: the image changes with every push", [entry.container, ref, reason]),
+	}
+}
+
+# Undecided: the reference's tag holds a template or variable (Kubernetes, ECS and Kubernetes
+# provider images), the `FROM` uses an `ARG` without a default, or the Terraform value holding
+# the image is unknown. Not when what is known settles it: a digest, or a written tag other
+# than `latest` (`${REGISTRY}/app:1.4.2`).
+
+undecided contains entry if {
+	some container in k8s.containers
+	ref := container.container.image
+	not image.judged(ref)
+	image.may_be_mutable(ref)
+	entry := {
+		"resource": container.address,
+		"path": array.concat(container.path, ["image"]),
+		"message": sprintf("container %q uses image %q, which holds a template or variable where its tag would be: whether the tag is `latest` or missing cannot be decided", [k8s.container_name(container), ref]),
+	}
+}
+
+undecided contains entry if {
+	some stage in docker.stages
+	ref := docker.unresolved_image(stage)
+	not image.judged(ref)
+	image.may_be_mutable(ref)
+	entry := {
+		"resource": stage.address,
+		"path": ["from", "image"],
+		"message": sprintf("stage %s is built FROM %q and %s has no value (a build argument without a default): whether its tag is `latest` or missing cannot be decided", [docker.stage_label(stage), stage.attributes.from.raw, docker.variables_named(ref)]),
+	}
+}
+
+undecided contains entry if {
+	some container in terraform_images.images
+	ref := container.image
+	not image.judged(ref)
+	image.may_be_mutable(ref)
+	entry := {
+		"resource": container.address,
+		"path": container.path,
+		"message": sprintf("container %q uses image %q, which holds a template or variable where its tag would be: whether the tag is `latest` or missing cannot be decided", [container.container, ref]),
+	}
+}
+
+undecided contains entry if {
+	some unknown in terraform_images.unknown_images
+	entry := {
+		"resource": unknown.address,
+		"path": unknown.path,
+		"message": sprintf("%s is not known statically: whether an image uses the tag `latest` or none cannot be decided", [unknown.what]),
 	}
 }

@@ -41,3 +41,25 @@ test_known_references if {
 	not image.known("")
 	not image.known(null)
 }
+
+test_may_be_mutable if {
+	image.may_be_mutable("app:${TAG}")
+	image.may_be_mutable("{{ .Values.image }}")
+	image.may_be_mutable("{{ .Values.repo }}:{{ .Values.tag | default \"latest\" }}")
+	image.may_be_mutable("app-${SUFFIX}")
+	image.may_be_mutable("${IMAGE:-app}")
+	image.may_be_mutable("app@${DIGEST}")
+	not image.may_be_mutable("${IMAGE}:1.4.2")
+	not image.may_be_mutable(sprintf("app:${TAG}@%s", [digest]))
+	not image.may_be_mutable("")
+	not image.may_be_mutable(null)
+}
+
+test_may_be_mutable_agrees_with_mutable_reason_on_judged_references if {
+	image.may_be_mutable("nginx")
+	image.may_be_mutable("nginx:latest")
+	image.may_be_mutable("localhost:5000/app")
+	not image.may_be_mutable("nginx:1.27.0")
+	not image.may_be_mutable("localhost:5000/app:2.0")
+	not image.may_be_mutable(sprintf("nginx:latest@%s", [digest]))
+}

@@ -16,12 +16,14 @@
 #     `kubernetes_stateful_set`, `kubernetes_daemonset`, `kubernetes_job`,
 #     `kubernetes_cron_job`, `kubernetes_replication_controller` and their `_v1` forms).
 #
-#   Does not fire on `FROM scratch`, on `FROM <earlier stage>`, on a `FROM` whose image
-#   depends on an `ARG` without a default, on a container without `image`, on an image that
-#   is unknown statically (a Terraform variable without default), or on a reference whose
-#   last path component still holds a template or a variable (`{{ .Values.image }}`,
-#   `app:${TAG}`). An unknown part before it does not stop the judgement:
-#   `registry.example.com/$PROJECT/app:1.4` has no digest whatever the project is.
+#   Does not fire on `FROM scratch`, on `FROM <earlier stage>` (also one chosen by a variable,
+#   `FROM base-${TARGETARCH}`), or on a container without `image`. A reference is judged on
+#   what is known of it: `registry.example.com/$PROJECT/app:1.4`, or a `FROM` whose registry
+#   is an `ARG` without a default, has no digest whatever the unknown part is. When the last
+#   path component (where tag and digest live) still holds a template or a variable
+#   (`{{ .Values.image }}`, `app:${TAG}`, a `FROM` of such an `ARG`), or the image is unknown
+#   statically in Terraform (a variable without default, `container_definitions` built from
+#   one), the check is reported as undecided instead, unless a digest is written out.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
 #     description: Kubernetes, image names, tags and digests
@@ -81,6 +83,20 @@ deny contains finding if {
 	}
 }
 
+# A `FROM` that uses an `ARG` without a default is judged on what is known of it:
+# `${REGISTRY}/python:3.12` has no digest whatever the registry is.
+deny contains finding if {
+	some stage in docker.stages
+	ref := docker.unresolved_image(stage)
+	image.judged(ref)
+	not image.pinned(ref)
+	finding := {
+		"resource": stage.address,
+		"path": ["from", "image"],
+		"message": sprintf("stage %s is built FROM %q, which is not pinned by digest (@sha256:...) whatever %s is: the tag can be moved to other content", [docker.stage_label(stage), stage.attributes.from.raw, docker.variables_named(ref)]),
+	}
+}
+
 deny contains finding if {
 	some entry in terraform_images.images
 	ref := entry.image
@@ -90,5 +106,58 @@ deny contains finding if {
 		"resource": entry.address,
 		"path": entry.path,
 		"message": sprintf("container %q uses image %q, which is not pinned by digest (@sha256:...): the tag can be moved to other content", [entry.container, ref]),
+	}
+}
+
+# Undecided: the reference's tag and digest hold a template or variable (Kubernetes, ECS and
+# Kubernetes provider images), the `FROM` uses an `ARG` without a default, or the Terraform
+# value holding the image is unknown. Not when a digest is written out whatever the rest is.
+
+undecided contains entry if {
+	some container in k8s.containers
+	ref := container.container.image
+	is_string(ref)
+	trim_space(ref) != ""
+	not image.judged(ref)
+	not image.pinned(ref)
+	entry := {
+		"resource": container.address,
+		"path": array.concat(container.path, ["image"]),
+		"message": sprintf("container %q uses image %q, which holds a template or variable where its tag and digest would be: whether it is pinned by digest cannot be decided", [k8s.container_name(container), ref]),
+	}
+}
+
+undecided contains entry if {
+	some stage in docker.stages
+	ref := docker.unresolved_image(stage)
+	not image.judged(ref)
+	not image.pinned(ref)
+	entry := {
+		"resource": stage.address,
+		"path": ["from", "image"],
+		"message": sprintf("stage %s is built FROM %q and %s has no value (a build argument without a default): whether the image is pinned by digest cannot be decided", [docker.stage_label(stage), stage.attributes.from.raw, docker.variables_named(ref)]),
+	}
+}
+
+undecided contains entry if {
+	some container in terraform_images.images
+	ref := container.image
+	is_string(ref)
+	trim_space(ref) != ""
+	not image.judged(ref)
+	not image.pinned(ref)
+	entry := {
+		"resource": container.address,
+		"path": container.path,
+		"message": sprintf("container %q uses image %q, which holds a template or variable where its tag and digest would be: whether it is pinned by digest cannot be decided", [container.container, ref]),
+	}
+}
+
+undecided contains entry if {
+	some unknown in terraform_images.unknown_images
+	entry := {
+		"resource": unknown.address,
+		"path": unknown.path,
+		"message": sprintf("%s is not known statically: whether the image is pinned by digest cannot be decided", [unknown.what]),
 	}
 }

@@ -15,8 +15,9 @@
 #     cloud-init's `packages:`, `package_update: true`, `package_upgrade: true`).
 #
 #   Installing named packages in a Dockerfile is how images are built and is not reported
-#   here (pin their versions for reproducible builds). Does not fire on user data that is
-#   unknown statically.
+#   here (pin their versions for reproducible builds). User data that is unknown statically
+#   (a `cloudinit_config` data source, a template file outside the scanned path) is reported
+#   as undecided instead.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker, best practices for apt-get (avoid upgrade)
@@ -69,3 +70,14 @@ deny contains finding if {
 boot_changes(text) if shell.upgrades_packages(text)
 
 boot_changes(text) if shell.installs_packages(text)
+
+# Undecided: the user data is unknown statically.
+undecided contains entry if {
+	some script in user_data.unknown_scripts
+	resource := script.resource
+	entry := {
+		"resource": resource.address,
+		"path": script.path,
+		"message": sprintf("`%s` of %s %q is not known statically: whether it installs or upgrades packages at boot cannot be decided", [script.path[0], resource.type, resource.name]),
+	}
+}

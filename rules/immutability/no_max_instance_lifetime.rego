@@ -9,7 +9,7 @@
 #   maximum), or with a lifetime above the configured maximum: one week (604,800 s) unless
 #   `tenet.toml` sets `[immutability] max-instance-lifetime-days`.
 #
-#   Does not fire when the lifetime is unknown statically.
+#   When the lifetime is unknown statically, the check is reported as undecided instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-max-instance-lifetime.html
 #     description: EC2 Auto Scaling, replace instances based on maximum instance lifetime
@@ -66,6 +66,12 @@ deny contains finding if {
 		"path": ["max_instance_lifetime"],
 		"message": sprintf("aws_autoscaling_group %q keeps instances for up to %d days, longer than the %d-day maximum", [group.name, floor(lifetime / 86400), floor(max_lifetime / 86400)]),
 	}
+}
+
+undecided contains tf.undecided(group, ["max_instance_lifetime"], why) if {
+	some group in tf.resources("aws_autoscaling_group")
+	tf.unknown(group, ["max_instance_lifetime"])
+	why := sprintf("`max_instance_lifetime` of aws_autoscaling_group %q is not known statically: whether its instances are replaced within %d days cannot be decided", [group.name, floor(max_lifetime / 86400)])
 }
 
 path_or_resource(group) := ["max_instance_lifetime"] if group.attributes.max_instance_lifetime == 0

@@ -11,8 +11,9 @@
 #   - `google_artifact_registry_repository` of `format` `DOCKER` whose
 #     `docker_config.immutable_tags` is missing or not `true` (the default is mutable).
 #
-#   Does not fire when the setting is unknown statically, or on Artifact Registry
-#   repositories of other formats.
+#   Does not fire on Artifact Registry repositories of other formats. When the setting (or
+#   `docker_config`, or the `format` of a repository whose tags are not made immutable) is
+#   unknown statically, the check is reported as undecided instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
 #     description: Amazon ECR, image tag mutability (MUTABLE by default)
@@ -91,6 +92,44 @@ deny contains finding if {
 		"path": path,
 		"message": sprintf("google_artifact_registry_repository %q does not set `docker_config.immutable_tags = true`: a pushed tag can be moved to other content", [repository.name]),
 	}
+}
+
+# Undecided: the mutability setting, the Artifact Registry `docker_config` block or its
+# `immutable_tags`, or the repository `format` (when the tags are not known to be immutable)
+# is unknown statically.
+
+undecided contains tf.undecided(repository, ["image_tag_mutability"], why) if {
+	some repository in tf.resources("aws_ecr_repository")
+	tf.unknown(repository, ["image_tag_mutability"])
+	why := sprintf("`image_tag_mutability` of aws_ecr_repository %q is not known statically: whether a pushed tag can be moved to other content cannot be decided", [repository.name])
+}
+
+undecided contains tf.undecided(repository, ["docker_config"], why) if {
+	some repository in docker_repositories
+	object.get(repository.attributes, "docker_config", null) == null
+	tf.unknown(repository, ["docker_config"])
+	why := sprintf("`docker_config` of google_artifact_registry_repository %q is not known statically: whether a pushed tag can be moved to other content cannot be decided", [repository.name])
+}
+
+undecided contains tf.undecided(repository, path, why) if {
+	some repository in docker_repositories
+	some i, config in tf.list_or_empty(repository, ["docker_config"])
+	is_object(config)
+	path := ["docker_config", i, "immutable_tags"]
+	tf.unknown(repository, path)
+	why := sprintf("`docker_config.immutable_tags` of google_artifact_registry_repository %q is not known statically: whether a pushed tag can be moved to other content cannot be decided", [repository.name])
+}
+
+undecided contains tf.undecided(repository, ["format"], why) if {
+	some repository in tf.resources("google_artifact_registry_repository")
+	tf.unknown(repository, ["format"])
+	not immutable_tags(repository)
+	why := sprintf("`format` of google_artifact_registry_repository %q is not known statically and its tags are not made immutable: if it is a Docker repository, a pushed tag can be moved to other content", [repository.name])
+}
+
+immutable_tags(repository) if {
+	some config in tf.list_or_empty(repository, ["docker_config"])
+	config.immutable_tags == true
 }
 
 docker_repositories contains repository if {

@@ -5,15 +5,18 @@
 #   server (or anyone between it and the build) serves that day: the image or server content
 #   is not what was reviewed, and a compromised download host owns every build. Fires on:
 #
-#   - Dockerfile: `ADD http(s)://…` without `--checksum=sha256:…`, and a `RUN` that pipes or
-#     substitutes a download into a shell (`curl … | sh`, `wget -qO- … | sudo bash`,
-#     `bash <(curl …)`, `sh -c "$(curl …)"`);
+#   - Dockerfile: `ADD http(s)://…` without `--checksum=sha256:…` (also a URL that an earlier
+#     `ENV` or `ARG` default gives a variable), and a `RUN` that pipes or substitutes a
+#     download into a shell (`curl … | sh`, `wget -qO- … | sudo bash`, `bash <(curl …)`,
+#     `sh -c "$(curl …)"`);
 #   - Terraform: the same download-into-a-shell in the user data of an `aws_instance`,
 #     `aws_launch_configuration` (`user_data`, `user_data_base64`) or `aws_launch_template`
 #     (`user_data`, base64-decoded).
 #
-#   Does not fire on a download saved to a file and checked (`sha256sum -c`) before it runs,
-#   or on user data that is unknown statically.
+#   Does not fire on a download saved to a file and checked (`sha256sum -c`) before it runs.
+#   User data that is unknown statically (a `cloudinit_config` data source, a template file
+#   outside the scanned path), and an `ADD` whose source is a variable without a value in the
+#   Dockerfile (it may be a URL), are reported as undecided instead.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#add---checksum
 #     description: Dockerfile reference, ADD --checksum
@@ -46,7 +49,7 @@ import rego.v1
 deny contains finding if {
 	some stage in docker.stages
 	some entry in docker.instructions(stage, "ADD")
-	text := docker.args_text(entry.instruction)
+	text := docker.expand(stage, entry.index, docker.args_text(entry.instruction))
 	regex.match(`(^|\s)https?://`, text)
 	object.get(entry.instruction, ["flags", "checksum"], null) == null
 	finding := {
@@ -76,4 +79,40 @@ deny contains finding if {
 		"path": script.path,
 		"message": sprintf("%s %q: its user data pipes a download into a shell at boot: nothing checks what it executes", [resource.type, resource.name]),
 	}
+}
+
+# Undecided: the user data is unknown statically, or an `ADD` source is a variable without a
+# value in the Dockerfile (it may be a URL).
+
+undecided contains entry if {
+	some script in user_data.unknown_scripts
+	resource := script.resource
+	entry := {
+		"resource": resource.address,
+		"path": script.path,
+		"message": sprintf("`%s` of %s %q is not known statically: whether it pipes a download into a shell at boot cannot be decided", [script.path[0], resource.type, resource.name]),
+	}
+}
+
+undecided contains entry if {
+	some stage in docker.stages
+	some add in docker.instructions(stage, "ADD")
+	object.get(add.instruction, ["flags", "checksum"], null) == null
+	not regex.match(`(^|\s)https?://`, docker.expand(stage, add.index, docker.args_text(add.instruction)))
+	some source in add_sources(add.instruction)
+	expanded := docker.expand(stage, add.index, source)
+	startswith(expanded, "$")
+	entry := {
+		"resource": stage.address,
+		"path": ["instructions", add.index],
+		"message": sprintf("stage %s ADDs %q without --checksum and %s has no value set in the Dockerfile: whether it downloads a URL unverified cannot be decided", [docker.stage_label(stage), source, docker.variables_named(expanded)]),
+	}
+}
+
+# The sources of an `ADD`: every argument but the last (the destination).
+add_sources(instruction) := array.slice(instruction.exec, 0, count(instruction.exec) - 1) if is_array(instruction.exec)
+
+add_sources(instruction) := array.slice(words, 0, count(words) - 1) if {
+	not is_array(instruction.exec)
+	words := [word | some word in split(docker.args_text(instruction), " "); word != ""]
 }

@@ -8,8 +8,10 @@
 #   workload whose `securityContext.readOnlyRootFilesystem` is not `true`: set to `false`, or
 #   missing (the Kubernetes default is `false`, a writable root filesystem). Kubernetes has
 #   no pod-level `readOnlyRootFilesystem`, so nothing is inherited from the pod. Does not
-#   fire on a value that is neither a boolean nor missing (a template placeholder is
-#   unknown), nor on pods with `spec.os.name: windows`, where Kubernetes rejects the field.
+#   fire on pods with `spec.os.name: windows`, where Kubernetes rejects the field. A value
+#   that is a template or variable left unrendered (`"{{ .Values.readOnly }}"`, `${RO}`), or
+#   a `securityContext` that is one, is unknown: the check is reported as undecided instead.
+#   Any other value that is neither a boolean nor missing does not fire.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #     description: Configure a Security Context for a Pod or Container
@@ -46,6 +48,7 @@ import rego.v1
 deny contains finding if {
 	some entry in k8s.containers
 	not k8s.is_windows(entry.pod_spec)
+	not placeholder_context(entry.container)
 	value := object.get(entry.container, ["securityContext", "readOnlyRootFilesystem"], null)
 	writable(value)
 	finding := {
@@ -53,6 +56,38 @@ deny contains finding if {
 		"path": array.concat(entry.path, ["securityContext", "readOnlyRootFilesystem"]),
 		"message": sprintf("container %q has a writable root filesystem (readOnlyRootFilesystem is %s)", [k8s.container_name(entry), describe(value)]),
 	}
+}
+
+# Undecided: the value, or the whole `securityContext`, is a template or variable left
+# unrendered.
+undecided contains entry if {
+	some container in k8s.containers
+	not k8s.is_windows(container.pod_spec)
+	path := array.concat(container.path, ["securityContext", "readOnlyRootFilesystem"])
+	value := object.get(container.container, ["securityContext", "readOnlyRootFilesystem"], null)
+	is_string(value)
+	k8s.placeholder(value)
+	entry := {
+		"resource": container.address,
+		"path": path,
+		"message": sprintf("container %q sets `readOnlyRootFilesystem` to %q, a template or variable: whether its root filesystem is writable cannot be decided", [k8s.container_name(container), value]),
+	}
+}
+
+undecided contains entry if {
+	some container in k8s.containers
+	not k8s.is_windows(container.pod_spec)
+	placeholder_context(container.container)
+	entry := {
+		"resource": container.address,
+		"path": array.concat(container.path, ["securityContext"]),
+		"message": sprintf("container %q has a `securityContext` that is a template or variable (%q): whether its root filesystem is writable cannot be decided", [k8s.container_name(container), container.container.securityContext]),
+	}
+}
+
+placeholder_context(container) if {
+	is_string(container.securityContext)
+	k8s.placeholder(container.securityContext)
 }
 
 writable(value) if value == null

@@ -88,3 +88,166 @@ external_image(stage) := ref if {
 stage_label(stage) := sprintf("%q", [stage.attributes.name]) if is_string(stage.attributes.name)
 
 stage_label(stage) := sprintf("#%d", [stage.attributes.index]) if not is_string(stage.attributes.name)
+
+# The `ARG` instructions before the first `FROM` (the document's `global_args`), in the
+# instruction shape. They belong to no stage, so a finding about one is reported on a stage.
+global_args := object.get(input, "global_args", [])
+
+# Variables in instruction arguments, for undecided checks. tenet substitutes variables only
+# in `FROM` (`from.image`); the helpers below put in the values a Dockerfile gives itself and
+# leave the rest (an `ARG` without a default, a variable of the base image) as written.
+
+# `$NAME`, `${NAME}`, another `${...}` form (`${NAME:-word}`: never substituted here, so it
+# stays unknown), a run of other text, or a lone `$`.
+variable_token_pattern := `\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[^}]*\}|[^$]+|\$`
+
+variable_name(token) := substring(token, 2, count(token) - 3) if regex.match(`^\$\{[A-Za-z_][A-Za-z0-9_]*\}$`, token)
+
+variable_name(token) := substring(token, 1, -1) if {
+	startswith(token, "$")
+	not startswith(token, "${")
+	count(token) > 1
+}
+
+# `NAME=value` pairs of an `ARG` or `ENV` (quotes removed from the value).
+assignment_pattern := `([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)`
+
+unquote(value) := trim(value, `"'`)
+
+# The defaults of the global `ARG`s (the last declaration of a name wins).
+global_defaults[name] := value if {
+	pairs := [[m[1], unquote(m[2])] |
+		some arg in object.get(input, "global_args", [])
+		some m in regex.find_all_string_submatch_n(assignment_pattern, args_text(arg), -1)
+	]
+	some i, pair in pairs
+	name := pair[0]
+	not declared_after(pairs, i, name)
+	value := pair[1]
+}
+
+declared_after(pairs, i, name) if {
+	some j, pair in pairs
+	j > i
+	pair[0] == name
+}
+
+# The variables an `ENV` or `ARG` instruction gives a value: [[name, value], ...]. Covers
+# `ENV A=1 B="x y"`, the legacy `ENV A 1`, `ARG A=1`, and `ARG A`, which takes a global
+# `ARG`'s default into the stage.
+assignments(instruction) := [[m[1], unquote(m[2])] |
+	some m in regex.find_all_string_submatch_n(assignment_pattern, args_text(instruction), -1)
+] if {
+	keyword(instruction) in {"ENV", "ARG"}
+	contains(split(args_text(instruction), " ")[0], "=")
+}
+
+assignments(instruction) := [[parts[1], parts[2]]] if {
+	keyword(instruction) == "ENV"
+	parts := regex.find_all_string_submatch_n(`^([A-Za-z_][A-Za-z0-9_]*)\s+(.*)$`, args_text(instruction), 1)[0]
+}
+
+assignments(instruction) := [[name, global_defaults[name]]] if {
+	keyword(instruction) == "ARG"
+	name := args_text(instruction)
+	regex.match(`^[A-Za-z_][A-Za-z0-9_]*$`, name)
+}
+
+# The value `$name` has at instruction `index` of `stage`: from the last earlier `ENV` or `ARG`
+# of the stage that sets it, else from the last `ENV` of the earlier stages it builds on.
+# Undefined when the Dockerfile does not set it (a build argument without a default, or a
+# variable the base image may define).
+value_at(stage, index, name) := found[count(found) - 1] if {
+	found := array.concat(inherited_values(stage, name), [pair[1] |
+		some j, instruction in stage.attributes.instructions
+		j > 0
+		j < index
+		some pair in assignments(instruction)
+		pair[0] == name
+	])
+	count(found) > 0
+}
+
+# The values the `ENV`s of the stages `stage` builds on give `name`, oldest first.
+inherited_values(stage, name) := [pair[1] |
+	some position in sort([s.attributes.index | some s in lineage(stage); s.attributes.index != stage.attributes.index])
+	some ancestor in stages
+	ancestor.attributes.index == position
+	some instruction in ancestor.attributes.instructions
+	keyword(instruction) == "ENV"
+	some pair in assignments(instruction)
+	pair[0] == name
+]
+
+# `text` (the arguments of instruction `index` of `stage`) with the variables whose value is
+# known put in; any `$` left in the result is a value that cannot be known statically.
+expand(stage, index, text) := concat("", [expanded_token(stage, index, token) |
+	some token in regex.find_n(variable_token_pattern, text, -1)
+])
+
+expanded_token(stage, index, token) := value_at(stage, index, variable_name(token))
+
+expanded_token(stage, index, token) := token if not value_at(stage, index, variable_name(token))
+
+# For a stage whose `FROM` did not resolve (it uses an `ARG` without a default): the image
+# reference as written, with the defaults of the global `ARG`s put in and the other variables
+# left as written (`${REGISTRY}/python:3.12` for `${REGISTRY}/python:${PY}` with
+# `ARG PY=3.12`). Undefined when the `FROM` resolved, and when the written form can be the
+# name of an earlier stage (`FROM base-${TARGETARCH}` after `FROM alpine:3.20 AS base-amd64`):
+# such a `FROM` selects a stage of this build, not an image.
+unresolved_image(stage) := ref if {
+	from := stage.attributes.from
+	from.resolved == false
+	not from.scratch == true
+	not is_string(from.stage)
+	raw := replace(replace(from.raw, `"`, ""), "'", "")
+	not may_name_stage(stage, raw)
+	ref := concat("", [global_token(token) | some token in regex.find_n(variable_token_pattern, raw, -1)])
+}
+
+global_token(token) := global_defaults[variable_name(token)]
+
+global_token(token) := token if not global_defaults[variable_name(token)]
+
+# Only a reference with some written text can be taken for a stage name: `FROM ${BASE}` alone
+# is an image.
+may_name_stage(stage, raw) if {
+	some token in regex.find_n(variable_token_pattern, raw, -1)
+	not startswith(token, "$")
+	pattern := value_pattern(raw)
+	some earlier in stages
+	earlier.attributes.index < stage.attributes.index
+	is_string(earlier.attributes.name)
+	regex.match(pattern, lower(earlier.attributes.name))
+}
+
+# A regular expression (case-insensitive) for the values `text` can take when its variables
+# (`$NAME`, `${NAME}`, `${NAME:-word}`, ...) can be anything: `^base-.*$` for
+# `base-${TARGETARCH}`. Undefined when the written text has characters other than letters,
+# digits and `_ . - /`.
+value_pattern(text) := concat("", ["(?i)^", concat("", parts), "$"]) if {
+	tokens := regex.find_n(variable_token_pattern, text, -1)
+	parts := [pattern_part(token) | some token in tokens]
+	count(parts) == count(tokens)
+}
+
+pattern_part(token) := ".*" if startswith(token, "$")
+
+pattern_part(token) := replace(token, ".", `\.`) if {
+	not startswith(token, "$")
+	regex.match(`^[A-Za-z0-9_./-]+$`, token)
+}
+
+# The variables left in `text`, for messages: "`REGISTRY`", "`REGISTRY`, `TAG`" ("a
+# variable" for forms such as `${NAME:?message}`).
+variables_named(text) := concat(", ", names) if {
+	names := variable_names(text)
+	count(names) > 0
+}
+
+variables_named(text) := "a variable" if count(variable_names(text)) == 0
+
+variable_names(text) := [sprintf("`%s`", [variable_name(token)]) |
+	some token in regex.find_n(variable_token_pattern, text, -1)
+	variable_name(token)
+]

@@ -60,3 +60,27 @@ mutable_reason(ref) := "uses the tag `latest`" if {
 	not pinned(ref)
 	tag(ref) == "latest"
 }
+
+# For undecided checks of references that cannot be judged. True when what is known of `ref`
+# leaves open that it has no digest and either no tag or `latest`: it is not pinned and does
+# not end in a written tag other than `latest`. `${IMAGE}:1.4.2` cannot be mutable (its tag
+# is known), `app:${TAG}` and `{{ .Values.image }}` can. Same as `mutable_reason` being
+# defined for a reference that can be judged.
+may_be_mutable(ref) if {
+	is_string(ref)
+	trim_space(ref) != ""
+	not pinned(ref)
+	not literal_release_tag(ref)
+}
+
+# The last path component of the name ends in `:<tag>`, written out (no template or variable
+# in it) and other than `latest`.
+literal_release_tag(ref) if {
+	components := split(split(ref, "@")[0], "/")
+	last := components[count(components) - 1]
+	parts := split(last, ":")
+	count(parts) > 1
+	written := parts[count(parts) - 1]
+	regex.match(`^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$`, written)
+	written != "latest"
+}

@@ -40,6 +40,61 @@ images contains entry if {
 	}
 }
 
+# Images that cannot be known statically, for undecided checks: {"address", "path", "what"},
+# where `what` names the unknown value for messages. An ECS task definition
+# whose `container_definitions` is unknown (a `jsonencode` of a variable, a data source, a
+# file outside the scanned path); a Kubernetes provider container whose `image` is unknown;
+# and a Kubernetes provider workload whose list of containers (or init containers) is unknown
+# (a `dynamic` block over an unknown collection).
+unknown_images contains entry if {
+	some resource in tf.resources("aws_ecs_task_definition")
+	tf.unknown(resource, ["container_definitions"])
+	entry := {
+		"address": resource.address,
+		"path": ["container_definitions"],
+		"what": "`container_definitions`",
+	}
+}
+
+unknown_images contains entry if {
+	some type, spec_path in pod_spec_paths
+	some resource in tf.resources(type)
+	some field in ["container", "init_container"]
+	containers := object.get(resource.attributes, array.concat(spec_path, [field]), [])
+	is_array(containers)
+	some i, container in containers
+	is_object(container)
+	path := array.concat(spec_path, [field, i, "image"])
+	object.get(container, "image", null) == null
+	tf.unknown(resource, path)
+	name := object.get(container, "name", sprintf("#%d", [i]))
+	entry := {
+		"address": resource.address,
+		"path": path,
+		"what": sprintf("the `image` of container %q", [name]),
+	}
+}
+
+unknown_images contains entry if {
+	some type, spec_path in pod_spec_paths
+	some resource in tf.resources(type)
+	some field in ["container", "init_container"]
+	path := array.concat(spec_path, [field])
+	object.get(resource.attributes, path, null) == null
+	unknown_list(resource, path, field)
+	entry := {
+		"address": resource.address,
+		"path": path,
+		"what": sprintf("the list of `%s` blocks", [field]),
+	}
+}
+
+# The list itself is unknown; for `container` (which every workload has) also a block that
+# holds it. An unknown block above `init_container` says nothing of whether there is one.
+unknown_list(resource, path, "container") if tf.unknown(resource, path)
+
+unknown_list(resource, path, "init_container") if tf.display_path(path) in object.get(resource, "unknown", [])
+
 template_spec := ["spec", 0, "template", 0, "spec", 0]
 
 # Where the pod spec sits in each Kubernetes provider resource (blocks are lists).

@@ -34,3 +34,22 @@ decoded(encoded) := text if {
 	base64.is_valid(encoded)
 	text := base64.decode(encoded)
 }
+
+# Every user data attribute whose value is unknown statically (a data source such as
+# `cloudinit_config`, a template file outside the scanned path, a variable without default):
+# {"resource", "path"}. In a plan, one the provider computes because the configuration leaves
+# it out is not user data.
+unknown_scripts contains entry if {
+	some type, attributes in user_data_attributes
+	some resource in tf.resources(type)
+	some attribute in attributes
+	tf.unknown(resource, [attribute])
+	not tf.provider_computed(resource, [attribute])
+	entry := {"resource": resource, "path": [attribute]}
+}
+
+user_data_attributes := {
+	"aws_instance": ["user_data", "user_data_base64"],
+	"aws_launch_configuration": ["user_data", "user_data_base64"],
+	"aws_launch_template": ["user_data"],
+}

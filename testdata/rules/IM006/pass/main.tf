@@ -14,8 +14,9 @@ resource "aws_autoscaling_group" "daily" {
   max_instance_lifetime = 86400
 }
 
+# Unknown: undecided.
 resource "aws_autoscaling_group" "unknown" {
   min_size              = 1
   max_size              = 3
-  max_instance_lifetime = var.lifetime
+  max_instance_lifetime = var.lifetime # undecided: IM006
 }
