@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn length(args: &[Value]) -> CallResult {
     match arg(args, 0) {
         Value::Unknown => Ok(Value::Unknown),
-        Value::String(s) => Ok(count(graphemes(s).len())),
+        Value::String(s) => Ok(count(grapheme_count(s))),
         Value::List(items) => Ok(count(items.len())),
         Value::Object(map) => Ok(count(map.len())),
         Value::Null => null_error(),

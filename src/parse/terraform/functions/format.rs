@@ -268,7 +268,7 @@ pub(super) fn format_verb(verb: &Verb, value: &Value) -> Result<Option<String>, 
 /// Pads to the verb's width (in grapheme clusters), as cty's `formatPadWidth`.
 pub(super) fn pad(verb: &Verb, text: String) -> String {
     let Some(width) = verb.width else { return text };
-    let len = graphemes(&text).len();
+    let len = grapheme_count(&text);
     if len >= width {
         return text;
     }

@@ -225,6 +225,28 @@ pub(super) fn substr(args: &[Value]) -> CallResult {
     string(rest.iter().take(take).copied().collect::<String>())
 }
 
+/// How many extended grapheme clusters `s` holds, without listing them.
+pub(super) fn grapheme_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len() - s.matches("\r\n").count();
+    }
+    match GRAPHEME.as_ref() {
+        Some(re) => {
+            let mut count = 0;
+            let mut position = 0;
+            for m in re.find_iter(s) {
+                count += s
+                    .get(position..m.start())
+                    .map_or(0, |gap| gap.chars().count());
+                count += 1;
+                position = m.end();
+            }
+            count + s.get(position..).map_or(0, |rest| rest.chars().count())
+        }
+        None => s.chars().count(),
+    }
+}
+
 /// Extended grapheme clusters (UAX #29), which Terraform counts as characters.
 pub(super) static GRAPHEME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -246,6 +268,18 @@ pub(super) static GRAPHEME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 pub(super) fn graphemes(s: &str) -> Vec<&str> {
+    if s.is_ascii() {
+        // ASCII clusters are single characters, except CR LF (the regex is far slower).
+        let mut out = Vec::with_capacity(s.len());
+        let mut rest = s;
+        while !rest.is_empty() {
+            let end = if rest.starts_with("\r\n") { 2 } else { 1 };
+            let (cluster, after) = rest.split_at(end);
+            out.push(cluster);
+            rest = after;
+        }
+        return out;
+    }
     let Some(re) = GRAPHEME.as_ref() else {
         return s.split_inclusive(|_| true).collect();
     };
@@ -356,6 +390,22 @@ mod tests {
             s("world hello")
         );
         fails("replace", vec![s("x"), s("/(/"), s("y")]);
+    }
+
+    #[test]
+    fn grapheme_counts_match_the_clusters() {
+        for text in [
+            "",
+            "abc",
+            "a\r\nb\n\r",
+            "e\u{301}x",
+            "🇫🇷🇩🇪 👩\u{200d}💻",
+            "\r\n\r\n",
+        ] {
+            assert_eq!(grapheme_count(text), graphemes(text).len(), "{text:?}");
+        }
+        assert_eq!(graphemes("a\r\nb"), vec!["a", "\r\n", "b"]);
+        assert_eq!(grapheme_count("e\u{301}x"), 2);
     }
 
     #[test]
