@@ -107,6 +107,9 @@ pub fn sort_undecided(undecided: &mut Vec<Undecided>) {
     undecided.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.why == b.why);
 }
 
+/// Shortest secret [`Finding::locate`] looks for in a rule's message.
+const MIN_REDACTED_IN_MESSAGES: usize = 8;
+
 /// What reports show instead of a secret: at most its first 4 characters (fewer for a short
 /// one, so that never more than a quarter of it shows), then `…`.
 pub fn redacted(secret: &str) -> String {
@@ -247,8 +250,12 @@ impl Finding {
                 _ => rule.meta.severity,
             },
             title: rule.meta.title.clone(),
+            // Rules write only the redacted form; a long secret left in a message anyway is
+            // redacted here (a short one would mangle the words around it).
             message: match &violation.secret {
-                Some(secret) if !secret.is_empty() => redact_in(&violation.message, secret),
+                Some(secret) if secret.chars().count() >= MIN_REDACTED_IN_MESSAGES => {
+                    redact_in(&violation.message, secret)
+                }
                 _ => violation.message.clone(),
             },
             pillar: rule.meta.pillar,

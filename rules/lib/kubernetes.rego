@@ -250,3 +250,11 @@ placeholder(text) if contains(text, "{{")
 label(resource) := sprintf("%s %q", [resource.type, resource.name]) if resource.name != ""
 
 label(resource) := sprintf("%s (no name)", [resource.type]) if resource.name == ""
+
+# Every object of a Kubernetes document, of any kind (empty for other input kinds). For rules
+# that look at every field of everything, such as HY001 (hardcoded secrets); a rule about one
+# kind uses `resources(kind)`.
+all_resources := [resource |
+	input.kind == "kubernetes"
+	some resource in input.resources
+]

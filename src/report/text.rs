@@ -22,8 +22,22 @@ use crate::source::SourceFile;
 pub fn write(outcome: &ScanOutcome, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let handler = handler(style);
     let width = style.width.unwrap_or(DEFAULT_WIDTH);
+    // Secrets found in each file: every snippet of that file redacts all of them (a context
+    // line may hold another finding's secret).
+    let mut secrets: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for finding in outcome.findings.iter().chain(&outcome.suppressed) {
+        if let Some(secret) = &finding.secret {
+            secrets
+                .entry(finding.file.as_str())
+                .or_default()
+                .push(secret);
+        }
+    }
     for finding in &outcome.findings {
-        out.write_all(render(&handler, finding_report(finding, width)).as_bytes())?;
+        let file_secrets = secrets
+            .get(finding.file.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        out.write_all(render(&handler, finding_report(finding, width, file_secrets)).as_bytes())?;
     }
     for diagnostic in &outcome.diagnostics {
         if style.quiet && !diagnostic.is_error() {
@@ -82,9 +96,9 @@ fn render(handler: &GraphicalReportHandler, report: Report) -> String {
     rendered
 }
 
-fn finding_report(finding: &Finding, width: usize) -> Report {
-    if let (Some(secret), Some(file)) = (&finding.secret, &finding.source) {
-        return secret_finding_report(finding, width, secret, file);
+fn finding_report(finding: &Finding, width: usize, secrets: &[&str]) -> Report {
+    if let (false, Some(file)) = (secrets.is_empty(), &finding.source) {
+        return secret_finding_report(finding, width, secrets, file);
     }
     let diagnostic = miette_finding(
         finding,
@@ -119,12 +133,12 @@ fn miette_finding(finding: &Finding, width: usize, span: (usize, usize)) -> Miet
         ))
 }
 
-/// A finding about a secret: its snippet is a copy of the lines around it with the secret
-/// redacted (as everywhere else), its line numbers kept.
+/// A finding in a file that holds secrets: its snippet is a copy of the lines around it with
+/// every secret redacted (as everywhere else), its line numbers kept.
 fn secret_finding_report(
     finding: &Finding,
     width: usize,
-    secret: &str,
+    secrets: &[&str],
     file: &Arc<SourceFile>,
 ) -> Report {
     const CONTEXT: usize = 2;
@@ -145,7 +159,10 @@ fn secret_finding_report(
             .saturating_sub(window_start)
             .min(window.len()),
     ];
-    let redacted = crate::findings::redact_tracking(window, secret, &mut offsets);
+    let mut redacted = window.to_string();
+    for secret in secrets {
+        redacted = crate::findings::redact_tracking(&redacted, secret, &mut offsets);
+    }
     // Blank lines before the window keep miette's line numbers those of the file.
     let padding = first_line - 1;
     let text = format!("{}{redacted}", "\n".repeat(padding));
