@@ -146,6 +146,12 @@ pub struct Resource {
     pub references: BTreeMap<String, Vec<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+    /// Terraform only: what is known of an unknown string attribute built by a template or
+    /// `jsonencode`, by display path: `"${…}/app:latest"` (each unknown interpolation is
+    /// `${…}`), or the JSON text with unknown parts as `null`. The attribute itself stays
+    /// unknown; rules that can judge partial text (image references, policy documents) opt in.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub partial: BTreeMap<String, String>,
     #[serde(skip)]
     pub spans: SpanMap,
 }
@@ -172,6 +178,7 @@ impl Resource {
             attributes,
             references: BTreeMap::new(),
             unknown: Vec::new(),
+            partial: BTreeMap::new(),
             spans,
         }
     }

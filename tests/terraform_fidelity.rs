@@ -203,3 +203,33 @@ fn logical_operators_short_circuit_like_terraform_1_12() {
     let (_, flags) = resource(&inputs, "aws_ssm_parameter.flags");
     assert_eq!(flags.attributes["value"], "on");
 }
+
+#[test]
+fn unknown_templates_and_jsonencode_keep_what_is_known_of_them_as_partial_values() {
+    let inputs = read(&format!("{DIR}/partial_values"));
+    let (_, pod) = resource(&inputs, "kubernetes_pod.web");
+    // The attribute stays unknown; its partial text is beside it.
+    assert_eq!(
+        pod.attributes["spec"][0]["container"][0]["image"],
+        json!(null)
+    );
+    assert!(
+        pod.unknown
+            .contains(&"spec[0].container[0].image".to_string())
+    );
+    assert_eq!(pod.partial["spec[0].container[0].image"], "${…}/web:1.2.3");
+    // A local built from unknown parts is unknown as a whole: only the attribute's own
+    // template is rendered partially.
+    assert_eq!(
+        pod.partial["spec[0].container[1].image"],
+        "${…}/tool:latest"
+    );
+    // A bare reference has nothing known.
+    assert!(!pod.partial.contains_key("spec[0].container[2].image"));
+    let (_, policy) = resource(&inputs, "aws_sqs_queue_policy.q");
+    assert_eq!(policy.attributes["policy"], json!(null));
+    assert_eq!(
+        policy.partial["policy"],
+        r#"{"Statement":[{"Action":"sqs:SendMessage","Effect":"Allow","Principal":"*","Resource":null}]}"#
+    );
+}

@@ -6,11 +6,12 @@ package tenet.lib.terraform_images
 import data.tenet.lib.terraform as tf
 import rego.v1
 
-# Every image: {"address", "path", "image", "container"} (path: where to report it).
+# Every image: {"address", "path", "image", "container"} (path: where to report it). An image
+# written as a template with unknown parts is its partial text (`"${…}/app:latest"`), which
+# the image rules judge on what is known of it.
 images contains entry if {
 	some resource in tf.resources("aws_ecs_task_definition")
-	text := resource.attributes.container_definitions
-	is_string(text)
+	text := tf.text_or_partial(resource, ["container_definitions"])
 	json.is_valid(text)
 	definitions := json.unmarshal(text)
 	is_array(definitions)
@@ -32,10 +33,11 @@ images contains entry if {
 	is_array(containers)
 	some i, container in containers
 	is_object(container)
+	path := array.concat(spec_path, [field, i, "image"])
 	entry := {
 		"address": resource.address,
-		"path": array.concat(spec_path, [field, i, "image"]),
-		"image": container.image,
+		"path": path,
+		"image": tf.text_or_partial(resource, path),
 		"container": object.get(container, "name", sprintf("#%d", [i])),
 	}
 }
@@ -49,10 +51,29 @@ images contains entry if {
 unknown_images contains entry if {
 	some resource in tf.resources("aws_ecs_task_definition")
 	tf.unknown(resource, ["container_definitions"])
+	not tf.text_or_partial(resource, ["container_definitions"])
 	entry := {
 		"address": resource.address,
 		"path": ["container_definitions"],
 		"what": "`container_definitions`",
+	}
+}
+
+# An ECS container whose `image` is unknown inside partly known `container_definitions`.
+unknown_images contains entry if {
+	some resource in tf.resources("aws_ecs_task_definition")
+	tf.unknown(resource, ["container_definitions"])
+	text := tf.text_or_partial(resource, ["container_definitions"])
+	json.is_valid(text)
+	definitions := json.unmarshal(text)
+	is_array(definitions)
+	some i, definition in definitions
+	is_object(definition)
+	object.get(definition, "image", null) == null
+	entry := {
+		"address": resource.address,
+		"path": ["container_definitions"],
+		"what": sprintf("the `image` of container %q", [object.get(definition, "name", sprintf("#%d", [i]))]),
 	}
 }
 
@@ -67,6 +88,7 @@ unknown_images contains entry if {
 	path := array.concat(spec_path, [field, i, "image"])
 	object.get(container, "image", null) == null
 	tf.unknown(resource, path)
+	not tf.text_or_partial(resource, path)
 	name := object.get(container, "name", sprintf("#%d", [i]))
 	entry := {
 		"address": resource.address,

@@ -72,7 +72,15 @@ pub struct Evaluator<'a> {
     heredoc_indent: usize,
     /// How many template directives enclose the literal being rendered.
     directive_nesting: usize,
+    /// Partial rendering, for the IR's `partial` values only: an unknown interpolation in a
+    /// template renders as [`UNKNOWN_PART`] and `jsonencode` writes unknown parts as `null`,
+    /// instead of the whole result being unknown. Never set while evaluating values that
+    /// flow anywhere else.
+    pub partial: bool,
 }
+
+/// What an unknown interpolation renders as in a partial value: `"${…}/app:latest"`.
+pub const UNKNOWN_PART: &str = "${…}";
 
 impl<'a> Evaluator<'a> {
     pub fn new(env: &'a dyn Env) -> Self {
@@ -82,6 +90,7 @@ impl<'a> Evaluator<'a> {
             depth: 0,
             heredoc_indent: 0,
             directive_nesting: 0,
+            partial: false,
         }
     }
 
@@ -94,6 +103,7 @@ impl<'a> Evaluator<'a> {
             depth: self.depth,
             heredoc_indent: 0,
             directive_nesting: 0,
+            partial: false,
         }
     }
 
@@ -332,6 +342,15 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        if self.partial
+            && full_name == "jsonencode"
+            && let [value] = values.as_slice()
+            && !value.is_unknown()
+        {
+            let text = functions::json_with_unknown_as_null(value);
+            self.env.budget().charge_bytes(text.len() as u64)?;
+            return Ok(Value::String(text));
+        }
         let (module_dir, scan_root) = (self.env.module_dir(), self.env.scan_root());
         let depth = self.depth;
         let render = |text: &str, vars: &BTreeMap<String, Value>| {
@@ -526,6 +545,7 @@ impl<'a> Evaluator<'a> {
                 }
                 Element::Interpolation(interpolation) => {
                     match self.eval(&interpolation.expr)? {
+                        Value::Unknown if self.partial => out.push_str(UNKNOWN_PART),
                         Value::Unknown => known = false,
                         v => match v.to_template_string() {
                             Some(s) => out.push_str(&s),

@@ -102,6 +102,12 @@ fn limit_elements(elements: usize, what: &str) -> Result<(), CallError> {
 
 type CallResult = Result<Value, CallError>;
 
+/// `jsonencode` of a value that may hold unknowns, each written as `null`: for the IR's
+/// partial values only (Terraform's own result is unknown).
+pub fn json_with_unknown_as_null(value: &Value) -> String {
+    encoding::json(value)
+}
+
 /// Calls the built-in function `name` (optionally written `core::name`) with evaluated
 /// arguments. Provider-defined functions (`provider::…`) are unknown functions.
 pub fn call(name: &str, args: Vec<Value>, ctx: &FunctionContext<'_>) -> Result<Value, CallError> {

@@ -7,6 +7,8 @@ use super::*;
 pub(super) struct Build {
     pub(super) spans: SpanMap,
     pub(super) references: BTreeMap<String, Vec<String>>,
+    /// Partly known values of unknown attributes (see `Resource::partial`).
+    pub(super) partial: BTreeMap<String, String>,
     /// Display path of the resource's file: spans in any other file are recorded with it.
     home: String,
 }
@@ -16,6 +18,7 @@ impl Build {
         Build {
             spans: SpanMap::new(header),
             references: BTreeMap::new(),
+            partial: BTreeMap::new(),
             home: home.display.clone(),
         }
     }
@@ -111,6 +114,11 @@ pub(super) fn eval_body(
                     }
                 };
                 path.push(PathSegment::Key(name.clone()));
+                if value.is_unknown()
+                    && let Some(text) = partial_value(evaluator, &attribute.value)
+                {
+                    build.partial.insert(display_attr_path(path), text);
+                }
                 if let Some(span) = span_of(file, attribute) {
                     build.record(path, span, file);
                 }
@@ -162,6 +170,29 @@ pub(super) fn eval_body(
         }
     }
     object
+}
+
+/// The partly known text of an unknown string template or `jsonencode(…)` (see
+/// `Resource::partial`): unknown interpolations as `${…}`, unknown JSON parts as `null`.
+/// `None` for any other expression, or when nothing of it is known.
+fn partial_value(evaluator: &Evaluator<'_>, expression: &Expression) -> Option<String> {
+    let eligible = match expression {
+        Expression::StringTemplate(template) => template.as_single_element().is_none(),
+        Expression::HeredocTemplate(_) => true,
+        Expression::FuncCall(call) => call.name.name.value().as_str() == "jsonencode",
+        _ => false,
+    };
+    if !eligible {
+        return None;
+    }
+    let mut partial = evaluator.nested();
+    partial.partial = true;
+    match partial.eval(expression) {
+        Ok(Value::String(text)) if text != crate::parse::terraform::eval::UNKNOWN_PART => {
+            Some(text)
+        }
+        _ => None,
+    }
 }
 
 /// `dynamic "x" { for_each = …; iterator = it; content { … } }` expanded into `x` blocks.

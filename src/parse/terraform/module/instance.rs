@@ -541,6 +541,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             resource.module = Some(self.address.clone());
             resource.references = build.references;
             resource.unknown = unknown;
+            resource.partial = build.partial;
             self.project.resources.borrow_mut().push(resource);
         }
     }
