@@ -124,3 +124,17 @@ provider_computed(resource, path) if {
 	unknown(resource, path)
 	count(referenced_by(resource, path[0])) == 0
 }
+
+# What is known of the string at `path`: the value when it is known, else, when it is unknown
+# but built by a template or `jsonencode`, its partial text (`"${…}/app:latest"`; unknown
+# JSON parts are `null`). Undefined otherwise. Only for rules that judge partial text.
+text_or_partial(resource, path) := value if {
+	value := object.get(resource.attributes, path, null)
+	is_string(value)
+}
+
+text_or_partial(resource, path) := partial if {
+	object.get(resource.attributes, path, null) == null
+	partial := object.get(object.get(resource, "partial", {}), display_path(path), null)
+	is_string(partial)
+}
