@@ -44,6 +44,6 @@ resource "aws_instance" "clean" {
 }
 
 # tenet:ignore ZT999 a typo
-resource "aws_s3_bucket" "logs" {
-  bucket = "logs"
+resource "terraform_data" "logs" {
+  input = "logs"
 }
