@@ -1,6 +1,7 @@
 # Helpers for the encryption and logging rules (ZT008, ZT009, ZT010, ZT011): reading Terraform
 # booleans the way Terraform converts them, telling "not written" from "unknown", and finding
-# resources by address to follow `references` from one resource to another.
+# resources by address to follow `references` from one resource to another. The last section
+# holds the helpers the zero-trust rules share for their `undecided` checks.
 package tenet.lib.aws_encryption
 
 import data.tenet.lib.terraform as tf
@@ -87,3 +88,65 @@ reference_index(addresses) := {
 referenced_in(address, index) if address in index.exact
 
 referenced_in(address, index) if base_address(address) in index.unkeyed
+
+# --- undecided checks (unknown values that decide a rule) -----------------------------------
+
+# The value at `path` is unknown and refers to no resource or data source: a variable
+# without default may be null, so the value may be not set (or be anything). A value computed
+# from a resource (a KMS key's ARN, a snapshot's ID, a service account's email) is set, and
+# names that object. References are recorded per attribute, so an element of a list is read
+# through the references of the list.
+unknown_unbound(resource, path) if {
+	tf.unknown(resource, path)
+	not refers_to_something(resource, tf.display_path(path))
+}
+
+refers_to_something(resource, name) if {
+	some key, addresses in object.get(resource, "references", {})
+	count(addresses) > 0
+	related_reference_key(key, name)
+}
+
+related_reference_key(key, name) if key == name
+
+related_reference_key(key, name) if startswith(key, concat("", [name, "."]))
+
+related_reference_key(key, name) if startswith(key, concat("", [name, "["]))
+
+related_reference_key(key, name) if startswith(name, concat("", [key, "."]))
+
+related_reference_key(key, name) if startswith(name, concat("", [key, "["]))
+
+# Written with a known value, or computed from a resource: set.
+known_set(resource, path) if {
+	present(resource, path)
+	not unknown_unbound(resource, path)
+}
+
+# The paths among `paths` whose values are unknown and may be not set.
+unbound_paths(resource, paths) := [path | some path in paths; unknown_unbound(resource, path)]
+
+# The unknown parts of a list of blocks (or values) at `path`: the list itself when it is
+# unknown as a whole (a `dynamic` block over a variable without default), else its unknown
+# elements. In a plan, a list the provider computes because the configuration leaves it out
+# is not set, so not unknown here.
+unknown_blocks(resource, path) := array.concat(
+	[path |
+		tf.unknown(resource, path)
+		object.get(resource.attributes, path, null) == null
+		not tf.provider_computed(resource, path)
+	],
+	[array.concat(path, [i]) |
+		some i, block in tf.list_or_empty(resource, path)
+		block == null
+		tf.unknown(resource, array.concat(path, [i]))
+	],
+)
+
+# For messages: "`encrypted` is unknown", "`kms_key_id` and `snapshot_id` are unknown".
+unknowns_text(paths) := sprintf("`%s` is unknown", [tf.display_path(paths[0])]) if count(paths) == 1
+
+unknowns_text(paths) := sprintf("%s and `%s` are unknown", [
+	concat(", ", [sprintf("`%s`", [tf.display_path(p)]) | some p in array.slice(paths, 0, count(paths) - 1)]),
+	tf.display_path(paths[count(paths) - 1]),
+]) if count(paths) > 1

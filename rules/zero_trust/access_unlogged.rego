@@ -18,9 +18,10 @@
 #   - `aws_api_gateway_stage` and `aws_apigatewayv2_stage` without `access_log_settings`.
 #
 #   Unknown values are never judged: an `enabled` flag, a log type list or a block that depends
-#   on a variable without default, and a distribution when some
+#   on a variable without default, a `load_balancer_type`, and a distribution when some
 #   `aws_cloudwatch_log_delivery_source` in the configuration has a `resource_arn` that is
-#   unknown and refers to no resource (it may be this distribution).
+#   unknown and refers to no resource (it may be this distribution). Each is listed as
+#   undecided instead when the entry point would be reported if the value were the unsafe one.
 # related_resources:
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#access_logs
 #     description: Terraform AWS provider, aws_lb access_logs
@@ -210,4 +211,91 @@ issues contains {
 } if {
 	some resource in array.concat(of_type("aws_api_gateway_stage"), of_type("aws_apigatewayv2_stage"))
 	no_blocks(resource, ["access_log_settings"])
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+
+# A load balancer whose type is unknown (a gateway load balancer has no access logs) and that
+# would be reported otherwise.
+undecided contains tf.undecided(resource, ["load_balancer_type"], message) if {
+	some resource in array.concat(of_type("aws_lb"), of_type("aws_alb"))
+	tf.unknown(resource, ["load_balancer_type"])
+	maybe_unlogged_lb(resource)
+	message := "`load_balancer_type` is unknown (a gateway load balancer has no access logs), so whether requests reaching the load balancer are recorded cannot be decided"
+}
+
+# Without access logs, or with an access log block that is not known to be enabled.
+maybe_unlogged_lb(resource) if no_blocks(resource, ["access_logs"])
+
+maybe_unlogged_lb(resource) if count(enc.unknown_blocks(resource, ["access_logs"])) > 0
+
+maybe_unlogged_lb(resource) if {
+	some i, block in enc.blocks(resource, ["access_logs"])
+	is_object(block)
+	not enc.bool_or_default(resource, ["access_logs", i, "enabled"], false) == true
+}
+
+# An `access_logs` block (or list) or an `enabled` flag that is unknown.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in load_balancers
+	some path in array.concat(enc.unknown_blocks(resource, ["access_logs"]), [p |
+		some i, block in enc.blocks(resource, ["access_logs"])
+		is_object(block)
+		p := ["access_logs", i, "enabled"]
+		tf.unknown(resource, p)
+	])
+	message := sprintf("`%s` is unknown, so whether requests reaching the load balancer are recorded cannot be decided", [tf.display_path(path)])
+}
+
+# CloudFront: an unknown `logging_config`, or no logging at all while a delivery source's
+# `resource_arn` is unknown and refers to no resource (it may name this distribution).
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in of_type("aws_cloudfront_distribution")
+	not enc.referenced_in(resource.address, logged_addresses)
+	some path in enc.unknown_blocks(resource, ["logging_config"])
+	message := sprintf("`%s` is unknown, so whether viewer requests are recorded cannot be decided", [tf.display_path(path)])
+}
+
+undecided contains tf.undecided(resource, ["logging_config"], message) if {
+	unknown_delivery_source
+	some resource in of_type("aws_cloudfront_distribution")
+	no_blocks(resource, ["logging_config"])
+	not enc.referenced_in(resource.address, logged_addresses)
+	message := sprintf("the `resource_arn` of %s is unknown, so whether it records this distribution's viewer requests (it has no `logging_config`) cannot be decided", [concat(", ", unknown_delivery_sources)])
+}
+
+unknown_delivery_sources := sort([source.address |
+	some source in delivery_sources
+	tf.unknown(source, ["resource_arn"])
+	count(enc.referenced_addresses(source, "resource_arn")) == 0
+])
+
+# EKS: an unknown list of log types, or unknown entries in a list whose known entries lack
+# `audit` or `authenticator`.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in of_type("aws_eks_cluster")
+	some path in eks_log_type_unknowns(resource)
+	message := sprintf("`%s` is unknown, so whether the control plane's audit and authenticator logs are enabled cannot be decided", [tf.display_path(path)])
+}
+
+eks_log_type_unknowns(resource) := [["enabled_cluster_log_types"]] if {
+	tf.unknown(resource, ["enabled_cluster_log_types"])
+	not tf.provider_computed(resource, ["enabled_cluster_log_types"])
+	object.get(resource.attributes, "enabled_cluster_log_types", null) == null
+}
+
+eks_log_type_unknowns(resource) := [unknowns[0]] if {
+	types := tf.list_or_empty(resource, ["enabled_cluster_log_types"])
+	enabled := {lower(t) | some t in types; is_string(t)}
+	some t in required_eks_logs
+	not t in enabled
+	unknowns := enc.unknown_blocks(resource, ["enabled_cluster_log_types"])
+	count(unknowns) > 0
+}
+
+# API Gateway stages: an unknown `access_log_settings`.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in array.concat(of_type("aws_api_gateway_stage"), of_type("aws_apigatewayv2_stage"))
+	some path in enc.unknown_blocks(resource, ["access_log_settings"])
+	message := sprintf("`%s` is unknown, so whether API calls and their callers are recorded cannot be decided", [tf.display_path(path)])
 }

@@ -35,7 +35,11 @@
 #   that depends on a variable without default is not judged. A `google_compute_firewall`
 #   without `source_ranges` does not fire either: the provider requires a source for ingress
 #   rules, and only an explicit range is judged. AWS defaults are not involved: protocol and
-#   ports are required arguments of every AWS rule type.
+#   ports are required arguments of every AWS rule type. A rule whose unknown values could open
+#   SSH or RDP to the internet (an unknown source of a rule that reaches port 22, an unknown
+#   port, protocol or direction of a rule from `0.0.0.0/0`) is listed as undecided, at the
+#   unknown value; an unknown CIDR computed from a managed resource (such as a VPC's
+#   `cidr_block`) is never the internet.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     description: Amazon VPC, security group rules
@@ -75,6 +79,7 @@
 package tenet.zero_trust.admin_port_open_to_internet
 
 import data.tenet.lib.network
+import data.tenet.lib.network_unknown
 import rego.v1
 
 admin_services := [
@@ -118,4 +123,46 @@ deny contains finding if {
 describe(exposures_of_source, service) := sprintf("%s (%s %d)", [service, protocols, port]) if {
 	protocols := concat(" and ", sort({upper(e.protocol) | some e in exposures_of_source; e.service == service}))
 	port := [e.port | some e in exposures_of_source; e.service == service][0]
+}
+
+# --- undecided: unknown sources, protocols, ports, directions and actions ---------------------
+
+reported := {[e.address, e.path] | some e in exposures}
+
+# One possible exposure per source that is unknown or the internet, service and protocol the
+# rule may reach, when unknown values decide it; `path` is the first of them.
+maybe_exposures contains exposure if {
+	some entry in network_unknown.ingress_candidates
+	some source in entry.sources
+	unknowns := network_unknown.source_unknowns(entry, source)
+	not [entry.address, source.path] in reported
+	some admin in admin_services
+	some proto in admin.protocols
+	network_unknown.maybe_reaches(entry, proto, admin.port)
+	exposure := {
+		"address": entry.address, "path": unknowns[0], "unknowns": unknowns, "source": source.value,
+		"service": admin.service, "port": admin.port, "protocol": proto,
+	}
+}
+
+# The possible exposures grouped by resource and reported path, in one pass.
+maybe_groups[key] contains exposure if {
+	some exposure in maybe_exposures
+	key := [exposure.address, exposure.path]
+}
+
+undecided contains entry if {
+	some key, group in maybe_groups
+	mine := [e | some e in group]
+	services := {e.service | some e in mine}
+	unknowns := array.concat([key[1]], sort({p | some e in mine; some p in e.unknowns; p != key[1]}))
+	reached := concat(" or ", [describe(mine, a.service) | some a in admin_services; a.service in services])
+	entry := {
+		"resource": key[0],
+		"path": key[1],
+		"message": sprintf(
+			"%s, so whether %s is open to the internet%s cannot be decided",
+			[network_unknown.unknowns_text(unknowns), reached, network_unknown.known_sources_text(mine)],
+		),
+	}
 }

@@ -59,3 +59,26 @@ test_icmp_and_private_pass if {
 	private := resource("aws_security_group_rule", {"type": "ingress", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["10.0.0.0/8"]})
 	count(zt001.deny) == 0 with input as plan([icmp, private])
 }
+
+# In a plan, `ingress` of a security group without inline rules is computed by the provider:
+# not set, so not undecided. The same unknown list in HCL (a dynamic block over a variable) is.
+test_plan_provider_computed_ingress_is_not_undecided if {
+	sg := object.union(resource("aws_security_group", {"ingress": null}), {"unknown": ["ingress"]})
+	count(zt001.undecided) == 0 with input as plan([sg])
+	count(zt001.undecided) == 1 with input as {"kind": "terraform", "resources": [sg]}
+}
+
+# A network ACL rule with an unknown action, and one with an unknown upper port bound (it may
+# or may not be the ephemeral return-traffic range).
+test_nacl_unknown_action_and_bound if {
+	action := object.union(
+		resource("aws_network_acl_rule", {"rule_action": null, "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_block": "0.0.0.0/0"}),
+		{"unknown": ["rule_action"]},
+	)
+	bound := object.union(
+		resource("aws_network_acl_rule", {"rule_action": "allow", "protocol": "tcp", "from_port": 1024, "to_port": null, "cidr_block": "0.0.0.0/0"}),
+		{"address": "aws_network_acl_rule.bound", "unknown": ["to_port"]},
+	)
+	result := zt001.undecided with input as plan([action, bound])
+	{[u.resource, u.path] | some u in result} == {["aws_network_acl_rule.test", ["rule_action"]], ["aws_network_acl_rule.bound", ["to_port"]]}
+}

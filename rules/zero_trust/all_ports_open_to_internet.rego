@@ -29,7 +29,9 @@
 #   direction, a `dynamic` block over a variable without default). Network ACL rules are
 #   judged one by one: a lower-numbered deny rule that shadows an allow is not taken into
 #   account. A `google_compute_firewall` without `source_ranges` does not fire: only an
-#   explicit range is judged.
+#   explicit range is judged. A rule whose unknown values could open every port to the internet
+#   (an unknown source of an all-protocol rule, an unknown protocol or port bound of a rule
+#   from `0.0.0.0/0`) is listed as undecided, at the unknown value.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     description: Amazon VPC, security group rules
@@ -70,6 +72,7 @@
 package tenet.zero_trust.all_ports_open_to_internet
 
 import data.tenet.lib.network
+import data.tenet.lib.network_unknown
 import rego.v1
 
 # Protocols that have ports: a rule for one of them covering 0/1-65535 covers every port.
@@ -116,4 +119,44 @@ describe(protocols) := "every port of every protocol" if "all" in protocols
 
 describe(protocols) := sprintf("every %s port", [concat(" and ", sort({upper(p) | some p in protocols}))]) if {
 	not "all" in protocols
+}
+
+# --- undecided: unknown sources, protocols, ports, directions and actions ---------------------
+
+reported := {[e.address, e.path] | some e in exposures}
+
+# One possible exposure per source that is unknown or the internet, of a rule that may cover
+# every port, when unknown values decide it; `path` is the first of them.
+maybe_exposures contains exposure if {
+	some entry in network_unknown.ingress_candidates
+	maybe_every_port(entry)
+	some source in entry.sources
+	unknowns := network_unknown.source_unknowns(entry, source)
+	not [entry.address, source.path] in reported
+	exposure := {"address": entry.address, "path": unknowns[0], "unknowns": unknowns, "source": source.value}
+}
+
+# An unknown protocol may be `all` (or, on Azure, `*`).
+maybe_every_port(entry) if entry.protocol == null
+
+maybe_every_port(entry) if every_port(entry)
+
+# The possible exposures grouped by resource and reported path, in one pass.
+maybe_groups[key] contains exposure if {
+	some exposure in maybe_exposures
+	key := [exposure.address, exposure.path]
+}
+
+undecided contains entry if {
+	some key, group in maybe_groups
+	mine := [e | some e in group]
+	unknowns := array.concat([key[1]], sort({p | some e in mine; some p in e.unknowns; p != key[1]}))
+	entry := {
+		"resource": key[0],
+		"path": key[1],
+		"message": sprintf(
+			"%s, so whether every port is open to the internet%s cannot be decided",
+			[network_unknown.unknowns_text(unknowns), network_unknown.known_sources_text(mine)],
+		),
+	}
 }

@@ -27,7 +27,10 @@
 #   an account-level block may apply too, so the missing resource is not by itself a public
 #   bucket. Does not fire on bucket policies (a policy with a `*` principal is not judged
 #   here), on grants to other accounts or to the log-delivery group, or on values that are
-#   unknown statically (a variable without default, a `dynamic` block over one).
+#   unknown statically (a variable without default, a `dynamic` block over one): an unknown
+#   `acl`, grant, grantee `uri`, public access block flag, Azure flag, or Google member that
+#   comes from a variable (not from a resource or data source, which name an identity) is
+#   listed as undecided instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 #     description: Amazon S3, blocking public access to your storage
@@ -73,6 +76,7 @@
 #     set `allow_nested_items_to_be_public = false`.
 package tenet.zero_trust.bucket_public
 
+import data.tenet.lib.aws_encryption as enc
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -230,4 +234,80 @@ deny contains finding if {
 			[resource.name, attribute],
 		),
 	}
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+
+# A canned ACL that is unknown.
+undecided contains tf.undecided(resource, ["acl"], message) if {
+	some type in ["aws_s3_bucket", "aws_s3_bucket_acl"]
+	some resource in tf.resources(type)
+	tf.unknown(resource, ["acl"])
+	not tf.provider_computed(resource, ["acl"])
+	message := "`acl` is unknown, so whether the bucket uses a public canned ACL cannot be decided"
+}
+
+# An `access_control_policy` grant whose grantee may be the AllUsers or AuthenticatedUsers
+# group: the deepest unknown of the policy, grant and grantee blocks, or the grantee's `uri`.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("aws_s3_bucket_acl")
+	some path in grant_unknowns(resource)
+	message := sprintf("`%s` is unknown, so whether the ACL grants access to everyone (AllUsers or AuthenticatedUsers) cannot be decided", [tf.display_path(path)])
+}
+
+grant_unknowns(resource) := array.concat(enc.unknown_blocks(resource, ["access_control_policy"]), [path |
+	some i, policy in tf.list_or_empty(resource, ["access_control_policy"])
+	is_object(policy)
+	grants := ["access_control_policy", i, "grant"]
+	some path in array.concat(enc.unknown_blocks(resource, grants), [p |
+		some j, grant in tf.list_or_empty(resource, grants)
+		is_object(grant)
+		grantees := array.concat(grants, [j, "grantee"])
+		some p in array.concat(enc.unknown_blocks(resource, grantees), [uri |
+			some k, grantee in tf.list_or_empty(resource, grantees)
+			is_object(grantee)
+			uri := array.concat(grantees, [k, "uri"])
+			tf.unknown(resource, uri)
+		])
+	])
+])
+
+# A public access block flag that is unknown (false would turn that protection off).
+undecided contains tf.undecided(resource, [flag], message) if {
+	some resource in tf.resources("aws_s3_bucket_public_access_block")
+	some flag in block_flags
+	tf.unknown(resource, [flag])
+	message := sprintf("`%s` is unknown, so whether %s cannot be decided", [flag, flag_question[flag]])
+}
+
+flag_question := {
+	"block_public_acls": "public ACLs can be put on the bucket and its objects",
+	"block_public_policy": "a bucket policy can make the bucket public",
+	"ignore_public_acls": "public ACLs on the bucket and its objects take effect",
+	"restrict_public_buckets": "a public bucket policy takes effect for anyone",
+}
+
+# A Google member that is unknown and refers to no resource or data source (a variable). A
+# value computed from one (a service account's email, a project number) names that identity,
+# never `allUsers`, so it is not undecided.
+undecided contains tf.undecided(resource, ["member"], message) if {
+	some resource in tf.resources("google_storage_bucket_iam_member")
+	enc.unknown_unbound(resource, ["member"])
+	message := "`member` is unknown, so whether the bucket is granted to allUsers or allAuthenticatedUsers cannot be decided"
+}
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("google_storage_bucket_iam_binding")
+	some path in enc.unknown_blocks(resource, ["members"])
+	enc.unknown_unbound(resource, path)
+	message := sprintf("`%s` is unknown, so whether the bucket is granted to allUsers or allAuthenticatedUsers cannot be decided", [tf.display_path(path)])
+}
+
+# An Azure flag that is unknown.
+undecided contains tf.undecided(resource, [attribute], message) if {
+	some resource in tf.resources("azurerm_storage_account")
+	some attribute in ["allow_nested_items_to_be_public", "allow_blob_public_access"]
+	tf.unknown(resource, [attribute])
+	not tf.provider_computed(resource, [attribute])
+	message := sprintf("`%s` is unknown, so whether containers in the account can be made readable anonymously cannot be decided", [attribute])
 }

@@ -22,8 +22,11 @@
 #   The finding points at the internet CIDR, or at the block where the address restriction is
 #   missing (the resource when the block itself is missing). Does not fire on a private
 #   endpoint, on ranges narrower than the whole internet, or when any of these values is
-#   unknown statically (a variable without default, a `dynamic` block over one). A public
-#   endpoint restricted to a large but not universal range is not judged here.
+#   unknown statically (a variable without default, a `dynamic` block over one): an unknown
+#   value that could leave the endpoint open to the whole internet (whether it is public, the
+#   authorized ranges or one of them, other than a range computed from a managed resource) is
+#   listed as undecided instead. A public endpoint restricted to a large but not universal
+#   range is not judged here.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
 #     description: Amazon EKS, cluster API server endpoint
@@ -72,7 +75,9 @@
 #     `private_cluster_enabled = true` or `api_server_access_profile { authorized_ip_ranges = ["203.0.113.0/24"] }`.
 package tenet.zero_trust.cluster_endpoint_public
 
+import data.tenet.lib.aws_encryption as enc
 import data.tenet.lib.network
+import data.tenet.lib.network_unknown
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -213,3 +218,125 @@ deny contains finding if {
 		),
 	}
 }
+
+# --- undecided ---------------------------------------------------------------------------------
+#
+# Each cluster (EKS: each `vpc_config`) is read as a `gate`, the unknown values that decide
+# whether its public endpoint is on (empty when it is known to be on; undefined when it is
+# known to be off), `exposed` (true when the known address restriction lets the whole
+# internet in: missing, empty, or with an internet CIDR), and `open_questions`, the unknown
+# parts of the address restriction (a block, a list or one CIDR), each of which may let the
+# whole internet in. An undecided check is reported at the first unknown gate value of an
+# exposed cluster, and at each unknown part of the restriction of a cluster whose endpoint
+# is or may be public.
+
+undecided contains tf.undecided(c.resource, c.gate[0], message) if {
+	some c in clusters
+	count(c.gate) > 0
+	c.exposed
+	message := sprintf("%s, so whether the API endpoint is public and reachable from the whole internet cannot be decided", [enc.unknowns_text(c.gate)])
+}
+
+undecided contains tf.undecided(c.resource, path, message) if {
+	some c in clusters
+	some path in c.open_questions
+	message := sprintf("%s, so whether the API endpoint is reachable from the whole internet cannot be decided", [enc.unknowns_text(array.concat([path], c.gate))])
+}
+
+# The unknown prefix of `path` (a block that is unknown as a whole, or the value itself).
+unknown_prefix(resource, path) := [prefix |
+	some n in numbers.range(1, count(path))
+	prefix := array.slice(path, 0, n)
+	tf.display_path(prefix) in object.get(resource, "unknown", [])
+][0]
+
+# A gate value: [] when it is known to open the endpoint (or not set, with a default that
+# opens it), [its unknown prefix] when it is unknown, undefined when it closes the endpoint.
+gate(resource, path, _, _) := [unknown_prefix(resource, path)] if tf.unknown(resource, path)
+
+gate(resource, path, default_value, open) := [] if {
+	tf.value_or_default(resource, path, default_value) in open
+}
+
+# EKS
+clusters contains {"resource": resource, "gate": g, "exposed": eks_exposed(resource, i), "open_questions": questions} if {
+	some resource in tf.resources("aws_eks_cluster")
+	some i, config in tf.list_or_empty(resource, ["vpc_config"])
+	is_object(config)
+	g := gate(resource, ["vpc_config", i, "endpoint_public_access"], true, {true, "true"})
+	questions := cidr_questions(resource, enc.unknown_blocks(resource, ["vpc_config", i, "public_access_cidrs"]))
+}
+
+# Unknown CIDRs (or lists of them), except those computed from a managed resource (a VPC's
+# or subnet's range, an address), which never name the whole internet.
+cidr_questions(resource, paths) := [path |
+	some path in paths
+	not network_unknown.computed_from_resource(resource, path)
+]
+
+clusters contains {"resource": resource, "gate": [], "exposed": false, "open_questions": enc.unknown_blocks(resource, ["vpc_config"])} if {
+	some resource in tf.resources("aws_eks_cluster")
+}
+
+eks_exposed(resource, i) := true if {
+	cidrs := tf.list_or_empty(resource, ["vpc_config", i, "public_access_cidrs"])
+	count(cidrs) == 0
+} else := true if {
+	some cidr in tf.list_or_empty(resource, ["vpc_config", i, "public_access_cidrs"])
+	network.internet_cidr(cidr)
+} else := false
+
+# GKE
+clusters contains {"resource": resource, "gate": g, "exposed": gke_exposed(resource), "open_questions": cidr_questions(resource, gke_questions(resource))} if {
+	some resource in tf.resources("google_container_cluster")
+	g := array.concat(
+		gate(resource, ["private_cluster_config", 0, "enable_private_endpoint"], false, {false, "false"}),
+		gate(resource, ["control_plane_endpoints_config", 0, "ip_endpoints_config", 0, "enabled"], true, {true, "true"}),
+	)
+}
+
+gke_exposed(resource) := true if {
+	count(tf.list_or_empty(resource, ["master_authorized_networks_config"])) == 0
+} else := true if {
+	some i, _ in tf.list_or_empty(resource, ["master_authorized_networks_config"])
+	some block in tf.list_or_empty(resource, ["master_authorized_networks_config", i, "cidr_blocks"])
+	is_object(block)
+	network.internet_cidr(block.cidr_block)
+} else := false
+
+gke_questions(resource) := array.concat(enc.unknown_blocks(resource, ["master_authorized_networks_config"]), [path |
+	some i, config in tf.list_or_empty(resource, ["master_authorized_networks_config"])
+	is_object(config)
+	blocks := ["master_authorized_networks_config", i, "cidr_blocks"]
+	some path in array.concat(enc.unknown_blocks(resource, blocks), [p |
+		some j, block in tf.list_or_empty(resource, blocks)
+		is_object(block)
+		p := array.concat(blocks, [j, "cidr_block"])
+		tf.unknown(resource, p)
+	])
+])
+
+# AKS
+clusters contains {"resource": resource, "gate": g, "exposed": aks_exposed(resource), "open_questions": cidr_questions(resource, aks_questions(resource))} if {
+	some resource in tf.resources("azurerm_kubernetes_cluster")
+	g := gate(resource, ["private_cluster_enabled"], false, {false, "false"})
+}
+
+aks_exposed(resource) := true if {
+	count(aks_ranges(resource)) == 0
+} else := true if {
+	some range in aks_ranges(resource)
+	network.internet_cidr(range.value)
+} else := false
+
+aks_questions(resource) := array.concat(
+	array.concat(
+		enc.unknown_blocks(resource, ["api_server_access_profile"]),
+		[path |
+			some i, profile in tf.list_or_empty(resource, ["api_server_access_profile"])
+			is_object(profile)
+			some path in enc.unknown_blocks(resource, ["api_server_access_profile", i, "authorized_ip_ranges"])
+		],
+	),
+	enc.unknown_blocks(resource, ["api_server_authorized_ip_ranges"]),
+)

@@ -38,7 +38,9 @@
 #   ports that AWS recommends (a range from 1024 or above up to 65535, such as `1024-65535`)
 #   is not reported, though it contains data ports; the same range in a (stateful) security
 #   group is. A `google_compute_firewall` without `source_ranges` does not fire: only an
-#   explicit range is judged.
+#   explicit range is judged. A rule whose unknown values could open one of these ports to the
+#   internet (an unknown source of a rule that reaches one, an unknown port, protocol, direction
+#   or action of a rule from `0.0.0.0/0`) is listed as undecided, at the unknown value.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     description: Amazon VPC, security group rules
@@ -79,6 +81,7 @@
 package tenet.zero_trust.data_port_open_to_internet
 
 import data.tenet.lib.network
+import data.tenet.lib.network_unknown
 import rego.v1
 
 data_services := [
@@ -147,3 +150,53 @@ describe(mine, index) := sprintf("%s (%s %s)", [data_services[index].service, pr
 port_label(ports) := format_int(min(ports), 10) if count(ports) == 1
 
 port_label(ports) := sprintf("%d-%d", [min(ports), max(ports)]) if count(ports) > 1
+
+# --- undecided: unknown sources, protocols, ports, directions and actions ---------------------
+
+reported := {[e.address, e.path] | some e in exposures}
+
+# One possible exposure per source that is unknown or the internet, service, protocol and
+# port the rule may reach, when unknown values decide it; `path` is the first of them.
+maybe_exposures contains exposure if {
+	some entry in network_unknown.ingress_candidates
+	some source in entry.sources
+	unknowns := network_unknown.source_unknowns(entry, source)
+	not [entry.address, source.path] in reported
+	some index, svc in data_services
+	some proto in svc.protocols
+	some port in numbers.range(svc.low, svc.high)
+	network_unknown.maybe_reaches(entry, proto, port)
+	exposure := {
+		"address": entry.address, "path": unknowns[0], "unknowns": unknowns, "source": source.value,
+		"index": index, "protocol": proto, "port": port,
+	}
+}
+
+# The possible exposures grouped by resource and reported path, in one pass.
+maybe_groups[key] contains exposure if {
+	some exposure in maybe_exposures
+	key := [exposure.address, exposure.path]
+}
+
+undecided contains entry if {
+	some key, group in maybe_groups
+	mine := [e | some e in group]
+	unknowns := array.concat([key[1]], sort({p | some e in mine; some p in e.unknowns; p != key[1]}))
+	entry := {
+		"resource": key[0],
+		"path": key[1],
+		"message": sprintf(
+			"%s, so whether %s is open to the internet%s cannot be decided",
+			[network_unknown.unknowns_text(unknowns), reached_or(mine), network_unknown.known_sources_text(mine)],
+		),
+	}
+}
+
+# `reached` with "or": the services an undecided rule may open.
+reached_or(mine) := "any database, cache or queue port" if {
+	count({e.index | some e in mine; e.protocol == "tcp"}) == count(data_services)
+}
+
+reached_or(mine) := concat(" or ", [describe(mine, i) | some i in sort({e.index | some e in mine})]) if {
+	count({e.index | some e in mine; e.protocol == "tcp"}) < count(data_services)
+}

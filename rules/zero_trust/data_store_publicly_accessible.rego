@@ -21,6 +21,8 @@
 #   resource when `vpc_options` is missing. Does not fire when the value is unknown statically
 #   (a variable without default, a `dynamic` block over one), on authorized networks
 #   narrower than the whole internet, or on Cloud SQL instances without authorized networks.
+#   An unknown `publicly_accessible`, `vpc_options` or authorized network (other than one
+#   computed from a managed resource) is listed as undecided instead.
 # related_resources:
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 #     description: Terraform AWS provider, aws_db_instance (publicly_accessible defaults to false)
@@ -61,6 +63,8 @@
 package tenet.zero_trust.data_store_publicly_accessible
 
 import data.tenet.lib.network
+import data.tenet.lib.network_unknown
+import data.tenet.lib.aws_encryption as enc
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -112,3 +116,53 @@ deny contains finding if {
 		),
 	}
 }
+
+# --- undecided ---------------------------------------------------------------------------------
+
+undecided contains tf.undecided(resource, ["publicly_accessible"], message) if {
+	some type in publicly_accessible_types
+	some resource in tf.resources(type)
+	tf.unknown(resource, ["publicly_accessible"])
+	not tf.provider_computed(resource, ["publicly_accessible"])
+	message := "`publicly_accessible` is unknown, so whether the data store gets an address reachable from the internet cannot be decided"
+}
+
+undecided contains tf.undecided(resource, ["vpc_options"], message) if {
+	some type in search_domain_types
+	some resource in tf.resources(type)
+	count(enc.unknown_blocks(resource, ["vpc_options"])) > 0
+	message := "`vpc_options` is unknown, so whether the domain's endpoint is public cannot be decided"
+}
+
+# The authorized networks of a Cloud SQL instance, at the first level that is unknown: the
+# `settings` or `ip_configuration` block (list or one block), the `authorized_networks` list,
+# one network, or its `value`.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("google_sql_database_instance")
+	some path in sql_network_unknowns(resource)
+	message := sprintf("`%s` is unknown, so whether the instance authorizes every address on the internet cannot be decided", [tf.display_path(path)])
+}
+
+sql_network_unknowns(resource) := array.concat(
+	enc.unknown_blocks(resource, ["settings"]),
+	[path |
+		some i, settings in tf.list_or_empty(resource, ["settings"])
+		is_object(settings)
+		some path in array.concat(
+			enc.unknown_blocks(resource, ["settings", i, "ip_configuration"]),
+			[p |
+				some j, ip in tf.list_or_empty(resource, ["settings", i, "ip_configuration"])
+				is_object(ip)
+				some p in authorized_network_unknowns(resource, ["settings", i, "ip_configuration", j, "authorized_networks"])
+			],
+		)
+	],
+)
+
+authorized_network_unknowns(resource, prefix) := array.concat(enc.unknown_blocks(resource, prefix), [path |
+	some k, net in tf.list_or_empty(resource, prefix)
+	is_object(net)
+	path := array.concat(prefix, [k, "value"])
+	tf.unknown(resource, path)
+	not network_unknown.computed_from_resource(resource, path)
+])

@@ -34,7 +34,10 @@
 #   `encrypted` says. An `aws_instance` without
 #   any `root_block_device` block is not reported: its root volume follows the AMI snapshot and
 #   the account default, which the code does not show. Unknown values (a variable without
-#   default, a computed attribute) are never judged.
+#   default, a computed attribute) are never judged: a resource that would be reported if an
+#   unknown flag were false, an unknown key, snapshot or source were not set (a value computed
+#   from a resource is set), or an unknown engine were not Aurora (or `redis`), is listed as
+#   undecided instead, as is an unknown block device list of an instance.
 # related_resources:
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_encrypted
 #     description: Terraform AWS provider, aws_db_instance storage_encrypted
@@ -297,4 +300,192 @@ kinesis_reason(resource) := "does not set `encryption_type` (the default is NONE
 
 kinesis_reason(resource) := sprintf("sets `encryption_type` to %q instead of \"KMS\"", [resource.attributes.encryption_type]) if {
 	not tf.unset(resource, ["encryption_type"])
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+#
+# Each check below lists the unknown values that decide it (a flag, a key or a snapshot that
+# may or may not be set, an engine, a `dynamic` block) when the resource would be reported if
+# they were the unsafe ones, and reports the first of them.
+
+undecided contains tf.undecided(c.resource, c.unknowns[0], message) if {
+	some c in undecided_checks
+	message := sprintf("%s, so whether %s is encrypted at rest cannot be decided", [enc.unknowns_text(c.unknowns), c.what])
+}
+
+make_check(resource, unknowns, what) := {"resource": resource, "unknowns": unknowns, "what": what} if count(unknowns) > 0
+
+# aws_db_instance and aws_rds_cluster: the flag, the key, the engine mode, and whether the
+# database takes its encryption from a snapshot, a source or the cluster.
+
+undecided_checks contains make_check(resource, array.concat(flag, source), what) if {
+	some resource in databases
+	flag := storage_unknowns(resource)
+	source := inherit_unknowns(resource)
+	what := database_label[resource.type]
+}
+
+storage_unknowns(resource) := [["storage_encrypted"]] if tf.unknown(resource, ["storage_encrypted"])
+
+storage_unknowns(resource) := [] if explicit_false(resource, ["storage_encrypted"])
+
+storage_unknowns(resource) := unknowns if {
+	tf.unset(resource, ["storage_encrypted"])
+	not enc.known_set(resource, ["kms_key_id"])
+	not known_default_encrypted(resource)
+	unknowns := array.concat(
+		enc.unbound_paths(resource, [["kms_key_id"]]),
+		[["engine_mode"] | resource.type == "aws_rds_cluster"; tf.unknown(resource, ["engine_mode"])],
+	)
+}
+
+known_default_encrypted(resource) if {
+	resource.type == "aws_rds_cluster"
+	not tf.unknown(resource, ["engine_mode"])
+	not enc.upper_or_default(resource, ["engine_mode"], "PROVISIONED") == "PROVISIONED"
+}
+
+database_label := {"aws_db_instance": "the instance's storage", "aws_rds_cluster": "the cluster volume"}
+
+inherit_attributes := {
+	"aws_db_instance": ["snapshot_identifier", "restore_to_point_in_time", "replicate_source_db"],
+	"aws_rds_cluster": ["snapshot_identifier", "restore_to_point_in_time", "replication_source_identifier", "global_cluster_identifier"],
+}
+
+# Undefined when the database is known to take its encryption from elsewhere.
+inherit_unknowns(resource) := unknowns if {
+	not known_inherits(resource)
+	unknowns := array.concat(
+		enc.unbound_paths(resource, [[a] | some a in inherit_attributes[resource.type]]),
+		[["engine"] | resource.type == "aws_db_instance"; enc.unknown_unbound(resource, ["engine"])],
+	)
+}
+
+known_inherits(resource) if {
+	some attribute in inherit_attributes[resource.type]
+	enc.known_set(resource, [attribute])
+}
+
+# An Aurora instance (the cluster encrypts it), one without `engine` (as the deny side reads
+# it), or one whose engine is computed from a resource (such as a cluster's `engine`).
+known_inherits(resource) if {
+	resource.type == "aws_db_instance"
+	engine := object.get(resource.attributes, "engine", null)
+	is_string(engine)
+	startswith(lower(engine), "aurora")
+}
+
+known_inherits(resource) if {
+	resource.type == "aws_db_instance"
+	not is_string(object.get(resource.attributes, "engine", null))
+	not enc.unknown_unbound(resource, ["engine"])
+}
+
+# Volumes (aws_ebs_volume, the block devices of aws_instance): the flag, the snapshot and the
+# key. Not where the configuration turns on EBS encryption by default.
+
+undecided_checks contains make_check(volume.resource, unknowns, what) if {
+	some volume in volumes
+	not provider_of(volume.resource) in ebs_encrypted_by_default
+	unknowns := volume_unknowns(volume.resource, volume.prefix)
+	what := volume_label(volume)
+}
+
+volume_label(volume) := "the volume" if volume.prefix == []
+
+volume_label(volume) := sprintf("the %s volume", [replace(volume.prefix[0], "_", " ")]) if volume.prefix != []
+
+volume_unknowns(resource, prefix) := [path] if {
+	path := array.concat(prefix, ["encrypted"])
+	tf.unknown(resource, path)
+}
+
+volume_unknowns(resource, prefix) := [] if explicit_false(resource, array.concat(prefix, ["encrypted"]))
+
+volume_unknowns(resource, prefix) := enc.unbound_paths(resource, paths) if {
+	tf.unset(resource, array.concat(prefix, ["encrypted"]))
+	paths := [array.concat(prefix, [key]) | some key in ["snapshot_id", "kms_key_id"]]
+	not enc.known_set(resource, paths[0])
+	not enc.known_set(resource, paths[1])
+}
+
+# A block device list (or block) of aws_instance that is unknown: it may hold an unencrypted
+# volume. In a plan, a list the provider computes because the configuration leaves it out is
+# not set (the instance then has no such block).
+undecided_checks contains make_check(resource, [path], sprintf("the %s volume", [replace(block, "_", " ")])) if {
+	some resource in of_type("aws_instance")
+	not provider_of(resource) in ebs_encrypted_by_default
+	some block in ["root_block_device", "ebs_block_device"]
+	some path in enc.unknown_blocks(resource, [block])
+}
+
+# aws_efs_file_system: the flag and the key.
+undecided_checks contains make_check(resource, unknowns, "the file system") if {
+	some resource in of_type("aws_efs_file_system")
+	unknowns := efs_unknowns(resource)
+}
+
+efs_unknowns(resource) := [["encrypted"]] if tf.unknown(resource, ["encrypted"])
+
+efs_unknowns(resource) := enc.unbound_paths(resource, [["kms_key_id"]]) if {
+	tf.unset(resource, ["encrypted"])
+	not enc.known_set(resource, ["kms_key_id"])
+}
+
+# aws_elasticache_replication_group: the flag, the engine (its default depends on it), and
+# whether the group is a secondary of a global replication group.
+undecided_checks contains make_check(resource, array.concat(flag, global), "the cache") if {
+	some resource in of_type("aws_elasticache_replication_group")
+	not enc.known_set(resource, ["global_replication_group_id"])
+	flag := at_rest_unknowns(resource)
+	global := enc.unbound_paths(resource, [["global_replication_group_id"]])
+}
+
+at_rest_unknowns(resource) := [["at_rest_encryption_enabled"]] if tf.unknown(resource, ["at_rest_encryption_enabled"])
+
+at_rest_unknowns(resource) := [] if explicit_false(resource, ["at_rest_encryption_enabled"])
+
+at_rest_unknowns(resource) := [["engine"]] if {
+	tf.unset(resource, ["at_rest_encryption_enabled"])
+	tf.unknown(resource, ["engine"])
+}
+
+at_rest_unknowns(resource) := [] if {
+	tf.unset(resource, ["at_rest_encryption_enabled"])
+	enc.upper_or_default(resource, ["engine"], "REDIS") == "REDIS"
+}
+
+# aws_redshift_cluster: only an explicit false fires, so an unknown flag decides. In a plan,
+# a flag the provider computes (the configuration leaves it out) is not set.
+undecided_checks contains make_check(resource, [["encrypted"]], "the warehouse") if {
+	some resource in of_type("aws_redshift_cluster")
+	tf.unknown(resource, ["encrypted"])
+	not tf.provider_computed(resource, ["encrypted"])
+}
+
+# aws_sqs_queue: SSE-SQS may be switched off while the key may be missing.
+undecided_checks contains make_check(resource, array.concat(flag, key), "the queue") if {
+	some resource in of_type("aws_sqs_queue")
+	flag := sqs_flag_unknowns(resource)
+	not enc.known_set(resource, ["kms_master_key_id"])
+	key := enc.unbound_paths(resource, [["kms_master_key_id"]])
+}
+
+sqs_flag_unknowns(resource) := [["sqs_managed_sse_enabled"]] if {
+	tf.unknown(resource, ["sqs_managed_sse_enabled"])
+	not tf.provider_computed(resource, ["sqs_managed_sse_enabled"])
+}
+
+sqs_flag_unknowns(resource) := [] if explicit_false(resource, ["sqs_managed_sse_enabled"])
+
+# aws_sns_topic: a key that may be missing.
+undecided_checks contains make_check(resource, enc.unbound_paths(resource, [["kms_master_key_id"]]), "the topic") if {
+	some resource in of_type("aws_sns_topic")
+}
+
+# aws_kinesis_stream: an unknown encryption type.
+undecided_checks contains make_check(resource, [["encryption_type"]], "the stream") if {
+	some resource in of_type("aws_kinesis_stream")
+	tf.unknown(resource, ["encryption_type"])
+	not tf.provider_computed(resource, ["encryption_type"])
 }

@@ -20,7 +20,10 @@
 #     `ssl_mode` is not set. Only these explicit values are reported: the provider documents no
 #     default for `ssl_mode`.
 #
-#   Unknown values (a variable without default, a computed attribute) are never judged.
+#   Unknown values (a variable without default, a computed attribute) are never judged: each
+#   one that could allow plaintext (a flag, a mode, `client_broker`, `in_cluster`, `ssl_mode`,
+#   an encryption or IP configuration block, or a global replication group that may or may
+#   not be set) is listed as undecided instead.
 # related_resources:
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#transit_encryption_enabled
 #     description: Terraform AWS provider, aws_elasticache_replication_group transit_encryption_enabled
@@ -200,5 +203,97 @@ issues contains {
 	some [resource, ip_path] in sql_ip_configurations
 	path := array.concat(ip_path, ["require_ssl"])
 	explicit_false(resource, path)
+	enc.absent(resource, array.concat(ip_path, ["ssl_mode"]))
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+
+undecided contains tf.undecided(resource, unknowns[0], message) if {
+	some [resource, unknowns, question] in undecided_checks
+	message := sprintf("%s, so whether %s cannot be decided", [enc.unknowns_text(unknowns), question])
+}
+
+# aws_elasticache_replication_group: a flag that is unknown, or a false or missing flag on a
+# group that may or may not join a global replication group (which sets it).
+undecided_checks contains [resource, unknowns, "clients connect to the cache in plaintext"] if {
+	some resource in of_type("aws_elasticache_replication_group")
+	not enc.known_set(resource, ["global_replication_group_id"])
+	path := ["transit_encryption_enabled"]
+	flag := transit_unknowns(resource, path)
+	unknowns := array.concat(flag, enc.unbound_paths(resource, [["global_replication_group_id"]]))
+	count(unknowns) > 0
+}
+
+transit_unknowns(resource, path) := [path] if tf.unknown(resource, path)
+
+transit_unknowns(resource, path) := [] if elasticache_reason(resource, path)
+
+# `transit_encryption_mode` may be "preferred". In a plan, a mode the provider computes (the
+# configuration leaves it out) is not set.
+undecided_checks contains [resource, [path], "the cache accepts plaintext connections (`transit_encryption_mode = \"preferred\"`)"] if {
+	some resource in of_type("aws_elasticache_replication_group")
+	path := ["transit_encryption_mode"]
+	tf.unknown(resource, path)
+	not tf.provider_computed(resource, path)
+}
+
+# aws_msk_cluster: an encryption block that is unknown, or an unknown `client_broker` or
+# `in_cluster`.
+undecided_checks contains [resource, [path], "Kafka clients or brokers communicate in plaintext"] if {
+	some resource in of_type("aws_msk_cluster")
+	some path in msk_unknowns(resource)
+}
+
+msk_unknowns(resource) := array.concat(enc.unknown_blocks(resource, ["encryption_info"]), [path |
+	some i, info in enc.blocks(resource, ["encryption_info"])
+	is_object(info)
+	some path in enc.unknown_blocks(resource, ["encryption_info", i, "encryption_in_transit"])
+])
+
+undecided_checks contains [resource, [path], "Kafka clients can connect to the brokers without TLS"] if {
+	some [resource, block_path, _] in msk_transit_blocks
+	path := array.concat(block_path, ["client_broker"])
+	tf.unknown(resource, path)
+	not tf.provider_computed(resource, path)
+}
+
+undecided_checks contains [resource, [path], "data replicated between brokers travels in plaintext"] if {
+	some [resource, block_path, _] in msk_transit_blocks
+	path := array.concat(block_path, ["in_cluster"])
+	tf.unknown(resource, path)
+	not tf.provider_computed(resource, path)
+}
+
+# azurerm_storage_account: an HTTPS-only flag that is unknown.
+undecided_checks contains [resource, [[attribute]], "the storage endpoints accept plain HTTP"] if {
+	some resource in of_type("azurerm_storage_account")
+	some attribute in ["https_traffic_only_enabled", "enable_https_traffic_only"]
+	tf.unknown(resource, [attribute])
+	not tf.provider_computed(resource, [attribute])
+}
+
+# google_sql_database_instance: a `settings` or `ip_configuration` block that is unknown, an
+# unknown `ssl_mode`, or an unknown `require_ssl` without `ssl_mode`.
+undecided_checks contains [resource, [path], sql_what] if {
+	some resource in of_type("google_sql_database_instance")
+	some path in array.concat(enc.unknown_blocks(resource, ["settings"]), [p |
+		some i, settings in enc.blocks(resource, ["settings"])
+		is_object(settings)
+		some p in enc.unknown_blocks(resource, ["settings", i, "ip_configuration"])
+	])
+}
+
+undecided_checks contains [resource, [path], sql_what] if {
+	some [resource, ip_path] in sql_ip_configurations
+	path := array.concat(ip_path, ["ssl_mode"])
+	tf.unknown(resource, path)
+	not tf.provider_computed(resource, path)
+}
+
+undecided_checks contains [resource, [path], sql_what] if {
+	some [resource, ip_path] in sql_ip_configurations
+	path := array.concat(ip_path, ["require_ssl"])
+	tf.unknown(resource, path)
+	not tf.provider_computed(resource, path)
 	enc.absent(resource, array.concat(ip_path, ["ssl_mode"]))
 }

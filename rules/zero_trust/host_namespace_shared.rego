@@ -8,8 +8,9 @@
 #   between the workload and the node. Fires once per field that is `true` in the pod spec of
 #   a Kubernetes workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
 #   ReplicationController, Job, CronJob). The three fields default to `false`, so a missing
-#   field does not fire, and neither does a value that is not the boolean `true` (a template
-#   placeholder is unknown).
+#   field does not fire, and neither does a value that is not the boolean `true`. A template
+#   placeholder (`{{ .Values.hostNetwork }}`, `${HOST_PID}`) is unknown: the field is listed
+#   as undecided instead.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     description: Pod Security Standards, Baseline profile ("Host Namespaces")
@@ -56,5 +57,19 @@ deny contains finding if {
 		"resource": pod.address,
 		"path": array.concat(pod.path, [field]),
 		"message": sprintf("%s sets %s: true and shares the node's %s", [pod.address, field, what]),
+	}
+}
+
+# A field that is a template placeholder may be `true`.
+undecided contains entry if {
+	some pod in k8s.pods
+	some field, what in namespaces
+	value := pod.spec[field]
+	is_string(value)
+	k8s.placeholder(value)
+	entry := {
+		"resource": pod.address,
+		"path": array.concat(pod.path, [field]),
+		"message": sprintf("`%s` of %s is a template placeholder, so whether the pod shares the node's %s cannot be decided", [field, pod.address, what]),
 	}
 }

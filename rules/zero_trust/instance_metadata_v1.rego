@@ -30,7 +30,8 @@
 #
 #   Does not fire when `http_tokens` or `http_endpoint` (or the whole block) is unknown
 #   statically, for example set from a variable without default, or in a plan where the
-#   provider computes it.
+#   provider computes it: the check is listed as undecided instead (not for a value EC2
+#   computes on an Amazon Linux 2023 image, which requires tokens).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 #     description: Amazon EC2, use IMDSv2
@@ -125,4 +126,60 @@ tokens_problem(resource, path) := "does not set `metadata_options.http_tokens` (
 
 tokens_problem(resource, path) := "sets `metadata_options.http_tokens` to \"optional\"" if {
 	object.get(resource.attributes, path, null) == "optional"
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+#
+# An unknown `metadata_options` block, `http_tokens` or `http_endpoint` that decides the check.
+# In a plan, a value the provider computes is unknown too: EC2 chooses it from the image and
+# the account default. An Amazon Linux 2023 image requires tokens, so a computed value there
+# is not undecided (a variable may still hold "optional").
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in candidates
+	some path in block_unknowns(resource)
+	not computed_on_amazon_linux_2023(resource, path)
+	message := sprintf("`%s` is unknown, so whether the metadata service answers IMDSv1 requests without a session token cannot be decided", [tf.display_path(path)])
+}
+
+block_unknowns(resource) := array.concat(
+	[["metadata_options"] |
+		tf.unknown(resource, ["metadata_options"])
+		object.get(resource.attributes, "metadata_options", null) == null
+	],
+	[["metadata_options", i] |
+		some i, options in tf.list_or_empty(resource, ["metadata_options"])
+		options == null
+		tf.unknown(resource, ["metadata_options", i])
+	],
+)
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in candidates
+	some i, options in tf.list_or_empty(resource, ["metadata_options"])
+	is_object(options)
+	endpoint_maybe_enabled(resource, i)
+	path := ["metadata_options", i, "http_tokens"]
+	tf.unknown(resource, path)
+	not computed_on_amazon_linux_2023(resource, path)
+	message := sprintf("`%s` is unknown, so whether the metadata service answers IMDSv1 requests without a session token cannot be decided", [tf.display_path(path)])
+}
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in candidates
+	some i, options in tf.list_or_empty(resource, ["metadata_options"])
+	is_object(options)
+	path := ["metadata_options", i, "http_endpoint"]
+	tf.unknown(resource, path)
+	reason := tokens_problem(resource, ["metadata_options", i, "http_tokens"])
+	message := sprintf("`%s` is unknown and the resource %s, so whether the metadata service answers IMDSv1 requests without a session token cannot be decided", [tf.display_path(path), reason])
+}
+
+endpoint_maybe_enabled(resource, i) if endpoint_enabled(resource, i)
+
+endpoint_maybe_enabled(resource, i) if tf.unknown(resource, ["metadata_options", i, "http_endpoint"])
+
+computed_on_amazon_linux_2023(resource, path) if {
+	tf.provider_computed(resource, path)
+	aws_ami.amazon_linux_2023(resource)
 }

@@ -21,8 +21,10 @@
 #   Workloads without `metadata.namespace` are not judged: their namespace is chosen when they
 #   are applied (`kubectl -n`, a Kustomize `namespace:`), so it is unknown. Neither are
 #   namespaces that are template placeholders, nor namespaces where a NetworkPolicy's
-#   `podSelector`, `policyTypes` or `ingress` is a template placeholder (unknown). A policy
-#   applied by other means (a Helm chart, a cluster-wide Calico or Cilium policy) is not seen.
+#   `podSelector`, `policyTypes` or `ingress` is a template placeholder (unknown): these are
+#   listed as undecided, at the first workload's `metadata.namespace` (once per placeholder)
+#   or at the policy's placeholder field. A policy applied by other means (a Helm chart, a
+#   cluster-wide Calico or Cilium policy) is not seen.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies
 #     description: Network Policies, default policies (default deny all ingress traffic)
@@ -154,4 +156,51 @@ namespace_object(ns) if {
 
 first_workload(pods) := {"file": first[0], "address": first[1]} if {
 	first := min([[pod.file, pod.address] | some pod in pods])
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+
+# A namespace with workloads and no default-deny policy, but a policy whose deciding field is
+# a placeholder (it may be the default-deny policy): reported at that field of the policy.
+undecided contains entry if {
+	some ns, _ in workload_namespaces
+	not has_default_deny(ns)
+	some policy in policies
+	k8s.namespace(policy) == ns
+	some path in unknown_policy_paths(policy)
+	entry := {
+		"resource": policy.address,
+		"file": policy.file,
+		"path": path,
+		"message": sprintf("`%s` of NetworkPolicy %q is a template placeholder, so whether namespace %q has a default-deny ingress policy cannot be decided", [concat(".", path), policy.name, ns]),
+	}
+}
+
+unknown_policy_paths(policy) := [["spec", field] |
+	spec := object.get(policy.attributes, "spec", {})
+	is_object(spec)
+	some field in ["podSelector", "policyTypes", "ingress"]
+	is_string(object.get(spec, field, null))
+]
+
+unknown_policy_paths(policy) := [["spec"]] if not is_object(object.get(policy.attributes, "spec", {}))
+
+# Workloads whose `metadata.namespace` is a placeholder: the namespace, and so its policies,
+# cannot be known. One entry per placeholder, at its first workload.
+placeholder_namespaces[ns] contains pod if {
+	some pod in k8s.pods
+	ns := pod.namespace
+	is_string(ns)
+	k8s.placeholder(ns)
+}
+
+undecided contains entry if {
+	some ns, pods in placeholder_namespaces
+	first := first_workload(pods)
+	entry := {
+		"resource": first.address,
+		"file": first.file,
+		"path": ["metadata", "namespace"],
+		"message": sprintf("the namespace of %s (in %s) is a template placeholder (%s), so whether a NetworkPolicy selects its pods for ingress cannot be decided", [first.address, first.file, ns]),
+	}
 }

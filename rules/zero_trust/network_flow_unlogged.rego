@@ -17,7 +17,8 @@
 #     missing (the default, `PRIVATE`), `PRIVATE` or `PRIVATE_RFC_1918` are judged.
 #
 #   Unknown values are never judged: a `purpose` or a `log_config` block that depends on a
-#   variable without default is not reported.
+#   variable without default is not reported, but listed as undecided, and so is each VPC
+#   without a flow log of its own while a flow log's `vpc_id` is unknown.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html
 #     description: Amazon VPC, flow logs
@@ -117,6 +118,21 @@ issues contains {
 	not enc.referenced_in(vpc.address, logged_vpcs)
 }
 
+# Undecided: a VPC that no flow log refers to while a flow log's `vpc_id` is unknown and
+# refers to no resource: that flow log may be the VPC's.
+undecided contains tf.undecided(vpc, [], message) if {
+	flow_log_with_unknown_vpc
+	some vpc in of_type("aws_vpc")
+	not enc.referenced_in(vpc.address, logged_vpcs)
+	message := sprintf("the `vpc_id` of %s is unknown, so whether it records the traffic of this VPC (no other flow log refers to it) cannot be decided", [concat(", ", unknown_vpc_flow_logs)])
+}
+
+unknown_vpc_flow_logs := sort([flow_log.address |
+	some flow_log in flow_logs
+	tf.unknown(flow_log, ["vpc_id"])
+	count(enc.referenced_addresses(flow_log, "vpc_id")) == 0
+])
+
 # google_compute_subnetwork without log_config.
 
 # Purposes of subnetworks that carry VM traffic and can have flow logs.
@@ -135,3 +151,23 @@ issues contains {
 no_log_config(subnet) if tf.unset(subnet, ["log_config"])
 
 no_log_config(subnet) if subnet.attributes.log_config == []
+
+# Undecided: a subnetwork without `log_config` whose `purpose` is unknown, and a subnetwork
+# whose `log_config` is unknown (a `dynamic` block over a variable without default).
+undecided contains tf.undecided(subnet, ["purpose"], message) if {
+	some subnet in of_type("google_compute_subnetwork")
+	tf.unknown(subnet, ["purpose"])
+	no_log_config(subnet)
+	message := "`purpose` is unknown, so whether this subnetwork carries VM traffic without flow logs (it has no `log_config`) cannot be decided"
+}
+
+undecided contains tf.undecided(subnet, path, message) if {
+	some subnet in of_type("google_compute_subnetwork")
+	maybe_vm_purpose(subnet)
+	some path in enc.unknown_blocks(subnet, ["log_config"])
+	message := sprintf("`%s` is unknown, so whether VPC flow logs are on for the subnetwork cannot be decided", [tf.display_path(path)])
+}
+
+maybe_vm_purpose(subnet) if enc.upper_or_default(subnet, ["purpose"], "PRIVATE") in vm_purposes
+
+maybe_vm_purpose(subnet) if tf.unknown(subnet, ["purpose"])

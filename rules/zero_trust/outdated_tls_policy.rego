@@ -26,7 +26,10 @@
 #   it is missing. Does not fire on HTTP, TCP or UDP listeners (ZT004 judges plaintext), on
 #   policies with a TLS 1.2 minimum (`ELBSecurityPolicy-TLS13-1-2-*`,
 #   `ELBSecurityPolicy-TLS-1-2-*`, `ELBSecurityPolicy-FS-1-2-*`), or on values that are unknown
-#   statically (a variable without default).
+#   statically (a variable without default): an unknown policy of a TLS listener, an unknown
+#   protocol of a listener whose policy is outdated, missing or unknown, an unknown
+#   `cloudfront_default_certificate` or `minimum_protocol_version`, and an unknown
+#   `min_tls_version` are listed as undecided instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
 #     description: Security policies for Application Load Balancers (protocols of each policy)
@@ -70,6 +73,7 @@
 #     on Azure Storage set `min_tls_version = "TLS1_2"`.
 package tenet.zero_trust.outdated_tls_policy
 
+import data.tenet.lib.aws_encryption as enc
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -132,6 +136,53 @@ deny contains finding if {
 	}
 }
 
+# Undecided: a TLS listener whose policy is unknown, and a listener whose protocol is unknown
+# with a policy that is outdated, missing or unknown. (In a plan, a protocol the provider
+# computes because the configuration leaves it out is HTTP or TCP, never TLS.)
+
+undecided contains tf.undecided(resource, ["ssl_policy"], message) if {
+	some type in listener_types
+	some resource in tf.resources(type)
+	tls_listener(resource)
+	tf.unknown(resource, ["ssl_policy"])
+	message := "`ssl_policy` is unknown, so whether the listener accepts TLS older than 1.2 cannot be decided"
+}
+
+undecided contains tf.undecided(resource, ["protocol"], message) if {
+	some type in listener_types
+	some resource in tf.resources(type)
+	tf.unknown(resource, ["protocol"])
+	not tf.provider_computed(resource, ["protocol"])
+	maybe_outdated_policy(resource)
+	message := sprintf("%s, so whether the listener uses TLS with %s cannot be decided", [
+		enc.unknowns_text(array.concat([["protocol"]], [["ssl_policy"] | tf.unknown(resource, ["ssl_policy"])])),
+		policy_text(resource),
+	])
+}
+
+listener_types := ["aws_lb_listener", "aws_alb_listener"]
+
+maybe_outdated_policy(resource) if tf.unset(resource, ["ssl_policy"])
+
+maybe_outdated_policy(resource) if tf.unknown(resource, ["ssl_policy"])
+
+maybe_outdated_policy(resource) if {
+	policy := resource.attributes.ssl_policy
+	is_string(policy)
+	outdated_policy(trim_space(policy))
+}
+
+policy_text(resource) := sprintf("no `ssl_policy` (%s, which accepts TLS 1.0 and 1.1)", [default_ssl_policy]) if {
+	tf.unset(resource, ["ssl_policy"])
+}
+
+policy_text(resource) := "an unknown security policy" if tf.unknown(resource, ["ssl_policy"])
+
+policy_text(resource) := sprintf("the security policy %s, which accepts TLS older than 1.2", [resource.attributes.ssl_policy]) if {
+	is_string(resource.attributes.ssl_policy)
+}
+
+
 # --- CloudFront -------------------------------------------------------------------------------
 
 outdated_cloudfront_versions := {"SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018"}
@@ -192,6 +243,43 @@ deny contains finding if {
 	}
 }
 
+# Undecided: `viewer_certificate` unknown as a whole, `cloudfront_default_certificate` unknown
+# (true would always accept TLSv1), or a custom certificate with an unknown
+# `minimum_protocol_version`.
+
+cloudfront_tls_question := "whether viewers can connect with TLS older than TLSv1.2_2019 cannot be decided"
+
+undecided contains tf.undecided(resource, ["viewer_certificate"], message) if {
+	some resource in tf.resources("aws_cloudfront_distribution")
+	tf.unknown(resource, ["viewer_certificate"])
+	object.get(resource.attributes, "viewer_certificate", null) == null
+	not tf.provider_computed(resource, ["viewer_certificate"])
+	message := sprintf("`viewer_certificate` is unknown, so %s", [cloudfront_tls_question])
+}
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("aws_cloudfront_distribution")
+	some i, certificate in tf.list_or_empty(resource, ["viewer_certificate"])
+	is_object(certificate)
+	path := ["viewer_certificate", i, "cloudfront_default_certificate"]
+	tf.unknown(resource, path)
+	version_path := ["viewer_certificate", i, "minimum_protocol_version"]
+	unknowns := array.concat([path], [version_path | tf.unknown(resource, version_path); custom_certificate(resource, i)])
+	message := sprintf("%s, so %s (the default certificate always accepts TLSv1)", [enc.unknowns_text(unknowns), cloudfront_tls_question])
+}
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("aws_cloudfront_distribution")
+	some i, certificate in tf.list_or_empty(resource, ["viewer_certificate"])
+	is_object(certificate)
+	custom_certificate(resource, i)
+	not default_certificate(resource, i)
+	not tf.unknown(resource, ["viewer_certificate", i, "cloudfront_default_certificate"])
+	path := ["viewer_certificate", i, "minimum_protocol_version"]
+	tf.unknown(resource, path)
+	message := sprintf("`%s` is unknown, so %s", [tf.display_path(path), cloudfront_tls_question])
+}
+
 # --- Azure Storage ---------------------------------------------------------------------------
 
 deny contains finding if {
@@ -207,4 +295,11 @@ deny contains finding if {
 			[resource.name, version],
 		),
 	}
+}
+
+undecided contains tf.undecided(resource, ["min_tls_version"], message) if {
+	some resource in tf.resources("azurerm_storage_account")
+	tf.unknown(resource, ["min_tls_version"])
+	not tf.provider_computed(resource, ["min_tls_version"])
+	message := "`min_tls_version` is unknown, so whether clients can connect with TLS older than 1.2 cannot be decided"
 }

@@ -24,8 +24,12 @@
 #   plaintext inside the network is still plaintext. Does not fire on HTTPS, TLS or UDP
 #   listeners, on HTTP listeners that only redirect to HTTPS, on CloudFront behaviours with
 #   `redirect-to-https` or `https-only`, or on values that are unknown statically (a variable
-#   without default, a `dynamic` block over one). Listener rules (`aws_lb_listener_rule`) are
-#   not read: an HTTP listener that forwards anything by default is reported.
+#   without default, a `dynamic` block over one, an Ingress `spec.tls` that is a template
+#   placeholder): each unknown value that could make an entry point accept plaintext (a
+#   protocol, a redirect's protocol, the type of the load balancer behind a listener without
+#   `protocol`, a viewer protocol policy, `internal`) is listed as undecided instead. Listener
+#   rules (`aws_lb_listener_rule`) are not read: an HTTP listener that forwards anything by
+#   default is reported.
 # related_resources:
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_listener
 #     description: Terraform AWS provider, aws_lb_listener (protocol defaults to HTTP on Application Load Balancers)
@@ -78,6 +82,8 @@
 #     ```
 package tenet.zero_trust.plaintext_listener
 
+import data.tenet.lib.aws_encryption as enc
+import data.tenet.lib.kubernetes as k8s
 import data.tenet.lib.terraform as tf
 import rego.v1
 
@@ -147,6 +153,105 @@ port_text(resource) := sprintf(" on port %v", [resource.attributes.port]) if res
 
 port_text(resource) := "" if object.get(resource.attributes, "port", null) == null
 
+# Undecided: a listener that may accept HTTP (an unknown protocol, or a missing one on a load
+# balancer whose type is unknown) without a known redirect to HTTPS, and an HTTP listener
+# whose redirect is unknown.
+
+undecided contains tf.undecided(resource, unknowns[0], message) if {
+	some type in listener_types
+	some resource in tf.resources(type)
+	http_listener(resource)
+	redirects_to_https(resource)
+	not known_redirect_to_https(resource)
+	unknowns := redirect_unknowns(resource)
+	count(unknowns) > 0
+	message := sprintf("%s, so whether the HTTP listener%s redirects to HTTPS cannot be decided", [enc.unknowns_text(unknowns), port_text(resource)])
+}
+
+undecided contains tf.undecided(resource, ["protocol"], message) if {
+	some type in listener_types
+	some resource in tf.resources(type)
+	tf.unknown(resource, ["protocol"])
+	not known_non_http_load_balancer(resource)
+	not known_redirect_to_https(resource)
+	unknowns := array.concat([["protocol"]], redirect_unknowns(resource))
+	message := sprintf("%s, so whether the listener%s accepts plaintext HTTP without redirecting it to HTTPS cannot be decided", [enc.unknowns_text(unknowns), port_text(resource)])
+}
+
+undecided contains tf.undecided(resource, ["load_balancer_arn"], message) if {
+	some type in listener_types
+	some resource in tf.resources(type)
+	tf.unset(resource, ["protocol"])
+	load_balancer_unknown(resource)
+	not known_redirect_to_https(resource)
+	message := sprintf("the listener%s sets no `protocol` and the type of the load balancer in `load_balancer_arn` is unknown, so whether it defaults to plaintext HTTP (on an Application Load Balancer) cannot be decided", [port_text(resource)])
+}
+
+# A default action known to redirect to HTTPS.
+known_redirect_to_https(resource) if {
+	some i, action in tf.list_or_empty(resource, ["default_action"])
+	is_object(action)
+	action.type == "redirect"
+	some j, _ in tf.list_or_empty(resource, ["default_action", i, "redirect"])
+	protocol := object.get(resource.attributes, ["default_action", i, "redirect", j, "protocol"], null)
+	is_string(protocol)
+	upper(protocol) == "HTTPS"
+}
+
+# The unknown values that decide whether the default action redirects to HTTPS: the action
+# list, an action, an action's type, or a redirect's protocol.
+redirect_unknowns(resource) := array.concat(
+	[["default_action"] | unknown_value(resource, ["default_action"])],
+	[path |
+		some i, action in tf.list_or_empty(resource, ["default_action"])
+		some path in action_unknowns(resource, i, action)
+	],
+)
+
+action_unknowns(resource, i, null) := [["default_action", i]] if tf.unknown(resource, ["default_action", i])
+
+action_unknowns(resource, i, action) := [["default_action", i, "type"]] if {
+	is_object(action)
+	tf.unknown(resource, ["default_action", i, "type"])
+}
+
+action_unknowns(resource, i, action) := [path |
+	some j, _ in tf.list_or_empty(resource, ["default_action", i, "redirect"])
+	path := ["default_action", i, "redirect", j, "protocol"]
+	tf.unknown(resource, path)
+] if {
+	is_object(action)
+	action.type == "redirect"
+}
+
+unknown_value(resource, path) if {
+	tf.unknown(resource, path)
+	object.get(resource.attributes, path, null) == null
+}
+
+# The load balancer the listener refers to is known not to be an Application Load Balancer
+# (a network or gateway load balancer has no HTTP listeners).
+known_non_http_load_balancer(resource) if {
+	some address in object.get(resource, ["references", "load_balancer_arn"], [])
+	lb := load_balancers[address]
+	lower(tf.value_or_default(lb, ["load_balancer_type"], "application")) != "application"
+}
+
+# The type of the load balancer cannot be known: `load_balancer_arn` is unknown or refers to
+# something that is not a load balancer of this configuration, or to one whose
+# `load_balancer_type` is unknown.
+load_balancer_unknown(resource) if {
+	tf.unknown(resource, ["load_balancer_arn"])
+	not load_balancer_type_known(resource)
+}
+
+load_balancer_type_known(resource) if {
+	some address in object.get(resource, ["references", "load_balancer_arn"], [])
+	lb := load_balancers[address]
+	tf.value_or_default(lb, ["load_balancer_type"], "application")
+}
+
+
 # --- CloudFront -------------------------------------------------------------------------------
 
 deny contains finding if {
@@ -165,6 +270,33 @@ deny contains finding if {
 		),
 	}
 }
+
+# Undecided: a viewer protocol policy, a behaviour or a behaviour list that is unknown.
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("aws_cloudfront_distribution")
+	some block in ["default_cache_behavior", "ordered_cache_behavior"]
+	some path in behavior_unknowns(resource, block)
+	message := sprintf("`%s` is unknown, so whether the distribution serves %s over plaintext HTTP (`viewer_protocol_policy = \"allow-all\"`) cannot be decided", [tf.display_path(path), behavior_text(resource, path)])
+}
+
+behavior_unknowns(resource, block) := array.concat(
+	[[block] | unknown_value(resource, [block]); not tf.provider_computed(resource, [block])],
+	[path |
+		some i, behavior in tf.list_or_empty(resource, [block])
+		path := behavior_unknown(resource, block, i, behavior)
+	],
+)
+
+behavior_unknown(resource, block, i, null) := [block, i] if tf.unknown(resource, [block, i])
+
+behavior_unknown(resource, block, i, behavior) := [block, i, "viewer_protocol_policy"] if {
+	is_object(behavior)
+	tf.unknown(resource, [block, i, "viewer_protocol_policy"])
+}
+
+behavior_text(resource, path) := behavior_name(resource, path[0], path[1]) if count(path) == 3
+
+behavior_text(_, path) := "a cache behaviour" if count(path) < 3
 
 behavior_name(_, "default_cache_behavior", _) := "its default cache behaviour"
 
@@ -196,6 +328,49 @@ deny contains finding if {
 	}
 }
 
+# Undecided: an internet-facing (or maybe internet-facing) load balancer with a listener
+# whose protocol is unknown, and a plaintext listener whose `internal` is unknown.
+
+elb_maybe_public(resource) if tf.value_or_default(resource, ["internal"], false) in {false, "false"}
+
+elb_maybe_public(resource) if tf.unknown(resource, ["internal"])
+
+undecided contains tf.undecided(resource, path, message) if {
+	some resource in tf.resources("aws_elb")
+	elb_maybe_public(resource)
+	some path in listener_unknowns(resource)
+	unknowns := array.concat([path], [["internal"] | tf.unknown(resource, ["internal"])])
+	message := sprintf("%s, so whether the load balancer accepts plaintext HTTP or TCP from the internet cannot be decided", [enc.unknowns_text(unknowns)])
+}
+
+listener_unknowns(resource) := array.concat(
+	[["listener"] | unknown_value(resource, ["listener"]); not tf.provider_computed(resource, ["listener"])],
+	[path |
+		some i, listener in tf.list_or_empty(resource, ["listener"])
+		path := listener_unknown(resource, i, listener)
+	],
+)
+
+listener_unknown(resource, i, null) := ["listener", i] if tf.unknown(resource, ["listener", i])
+
+listener_unknown(resource, i, listener) := ["listener", i, "lb_protocol"] if {
+	is_object(listener)
+	tf.unknown(resource, ["listener", i, "lb_protocol"])
+}
+
+undecided contains tf.undecided(resource, ["internal"], message) if {
+	some resource in tf.resources("aws_elb")
+	tf.unknown(resource, ["internal"])
+	plaintext := [sprintf("%s on port %v", [upper(l.lb_protocol), object.get(l, "lb_port", "?")]) |
+		some l in tf.list_or_empty(resource, ["listener"])
+		is_object(l)
+		is_string(l.lb_protocol)
+		upper(l.lb_protocol) in {"HTTP", "TCP"}
+	]
+	count(plaintext) > 0
+	message := sprintf("`internal` is unknown, so whether the load balancer accepts plaintext %s from the internet cannot be decided", [concat(", ", plaintext)])
+}
+
 # --- Kubernetes Ingress -----------------------------------------------------------------------
 
 certificate_annotations := {
@@ -209,6 +384,7 @@ deny contains finding if {
 	some resource in input.resources
 	resource.type == "Ingress"
 	not has_tls(resource)
+	not tls_placeholder(resource)
 	not certificate_annotation(resource)
 	finding := {
 		"resource": resource.address,
@@ -231,4 +407,20 @@ certificate_annotation(resource) if {
 	key in certificate_annotations
 	is_string(value)
 	trim_space(value) != ""
+}
+
+# Undecided: `spec.tls` is a template placeholder (not a list).
+undecided contains {"resource": resource.address, "path": ["spec", "tls"], "message": message} if {
+	input.kind == "kubernetes"
+	some resource in input.resources
+	resource.type == "Ingress"
+	tls_placeholder(resource)
+	not certificate_annotation(resource)
+	message := sprintf("`spec.tls` of Ingress %q is a template placeholder, so whether its hosts are served over plaintext HTTP cannot be decided", [resource.name])
+}
+
+tls_placeholder(resource) if {
+	tls := object.get(resource.attributes, ["spec", "tls"], null)
+	is_string(tls)
+	k8s.placeholder(tls)
 }

@@ -21,8 +21,9 @@
 #   - `NodePort`, always: node ports are not restricted by source at the Service level.
 #
 #   Does not fire on `ClusterIP` and `ExternalName` Services (or no `type`: ClusterIP is the
-#   default), nor when the type, the source ranges or an internal-load-balancer annotation
-#   is a template placeholder (unknown).
+#   default), nor when the type, the source ranges (or one of them) or an
+#   internal-load-balancer annotation is a template placeholder (unknown): such a Service is
+#   listed as undecided instead, at the placeholder.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
 #     description: Service, type LoadBalancer
@@ -184,4 +185,74 @@ internal_unknown(service) if {
 internal_annotation_keys := {key | some key, _ in internal_values} | {
 	"service.beta.kubernetes.io/aws-load-balancer-internal",
 	"service.beta.kubernetes.io/aws-load-balancer-type",
+}
+
+# --- undecided ---------------------------------------------------------------------------------
+
+# A type that is a template placeholder: a NodePort is always reported, a LoadBalancer
+# without source ranges too.
+undecided contains {"resource": service.address, "path": ["spec", "type"], "message": message} if {
+	some service in k8s.resources("Service")
+	type := object.get(service.attributes, ["spec", "type"], null)
+	is_string(type)
+	k8s.placeholder(type)
+	message := sprintf("`spec.type` of %s is a template placeholder, so whether it is a NodePort or an unrestricted LoadBalancer cannot be decided", [k8s.label(service)])
+}
+
+# A LoadBalancer whose source ranges are a placeholder.
+undecided contains {"resource": service.address, "path": ["spec", "loadBalancerSourceRanges"], "message": message} if {
+	some service in k8s.resources("Service")
+	service.attributes.spec.type == "LoadBalancer"
+	not has_source_ranges(service)
+	source_ranges_unknown(service)
+	not internal(service)
+	message := sprintf("`spec.loadBalancerSourceRanges` of %s is a template placeholder, so whether the LoadBalancer is reachable from any address cannot be decided", [k8s.label(service)])
+}
+
+# A LoadBalancer source range that is a placeholder (it may be 0.0.0.0/0).
+undecided contains {"resource": service.address, "path": ["spec", "loadBalancerSourceRanges", i], "message": message} if {
+	some service in k8s.resources("Service")
+	service.attributes.spec.type == "LoadBalancer"
+	ranges := service.attributes.spec.loadBalancerSourceRanges
+	is_array(ranges)
+	some i, cidr in ranges
+	is_string(cidr)
+	k8s.placeholder(cidr)
+	not internal(service)
+	not internal_unknown(service)
+	message := sprintf("a `loadBalancerSourceRanges` entry of %s is a template placeholder, so whether the LoadBalancer is reachable from any address cannot be decided", [k8s.label(service)])
+}
+
+# A LoadBalancer that would be reported, but for an internal-load-balancer annotation whose
+# value is a placeholder.
+undecided contains {"resource": service.address, "path": ["metadata", "annotations", key], "message": message} if {
+	some service in k8s.resources("Service")
+	service.attributes.spec.type == "LoadBalancer"
+	not internal(service)
+	maybe_open(service)
+	some key, value in annotations(service)
+	key in internal_annotation_keys
+	is_string(value)
+	k8s.placeholder(value)
+	message := sprintf("the `%s` annotation of %s is a template placeholder, so whether the LoadBalancer is internal or reachable from any address cannot be decided", [key, k8s.label(service)])
+}
+
+# Without source ranges, with source ranges that are a placeholder, or with 0.0.0.0/0 or ::/0.
+maybe_open(service) if not has_source_ranges(service)
+
+maybe_open(service) if {
+	some cidr in source_ranges(service)
+	is_string(cidr)
+	trim_space(cidr) in {"0.0.0.0/0", "::/0"}
+}
+
+maybe_open(service) if {
+	some cidr in source_ranges(service)
+	is_string(cidr)
+	k8s.placeholder(cidr)
+}
+
+source_ranges(service) := ranges if {
+	ranges := service.attributes.spec.loadBalancerSourceRanges
+	is_array(ranges)
 }

@@ -24,3 +24,31 @@ resource "aws_instance" "app" {
     volume_size = 30
   }
 }
+
+# Unknown values do not decide anything there either.
+
+variable "encrypted" {
+  type = bool
+}
+
+variable "devices" {
+  type = list(object({ name = string }))
+}
+
+resource "aws_ebs_volume" "unknown" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = var.encrypted
+}
+
+resource "aws_instance" "dynamic_devices" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  dynamic "ebs_block_device" {
+    for_each = var.devices
+    content {
+      device_name = ebs_block_device.value.name
+    }
+  }
+}

@@ -1,4 +1,6 @@
-# Values tenet cannot know statically (variables without default) are never judged.
+# Values tenet cannot know statically (variables without default) are never judged. Each
+# one that would allow plaintext connections if it were the unsafe value is listed as
+# undecided, at the unknown value.
 
 variable "enabled" {
   type = bool
@@ -15,13 +17,13 @@ variable "global_group" {
 resource "aws_elasticache_replication_group" "unknown_flag" {
   replication_group_id       = "cache"
   description                = "cache"
-  transit_encryption_enabled = var.enabled
+  transit_encryption_enabled = var.enabled # undecided: ZT009
 }
 
 resource "aws_elasticache_replication_group" "unknown_global" {
   replication_group_id        = "cache-2"
   description                 = "cache"
-  global_replication_group_id = var.global_group
+  global_replication_group_id = var.global_group # undecided: ZT009
 }
 
 resource "aws_msk_cluster" "unknown" {
@@ -37,8 +39,8 @@ resource "aws_msk_cluster" "unknown" {
 
   encryption_info {
     encryption_in_transit {
-      client_broker = var.mode
-      in_cluster    = var.enabled
+      client_broker = var.mode    # undecided: ZT009
+      in_cluster    = var.enabled # undecided: ZT009
     }
   }
 }
@@ -49,7 +51,7 @@ resource "azurerm_storage_account" "unknown" {
   location                   = "westeurope"
   account_tier               = "Standard"
   account_replication_type   = "LRS"
-  https_traffic_only_enabled = var.enabled
+  https_traffic_only_enabled = var.enabled # undecided: ZT009
 }
 
 resource "google_sql_database_instance" "unknown" {
@@ -58,7 +60,7 @@ resource "google_sql_database_instance" "unknown" {
   settings {
     tier = "db-custom-2-7680"
     ip_configuration {
-      ssl_mode = var.mode
+      ssl_mode = var.mode # undecided: ZT009
     }
   }
 }
@@ -71,7 +73,7 @@ resource "google_sql_database_instance" "unknown_ssl_mode" {
     tier = "db-custom-2-7680"
     ip_configuration {
       require_ssl = false
-      ssl_mode    = var.mode
+      ssl_mode    = var.mode # undecided: ZT009
     }
   }
 }
@@ -81,5 +83,31 @@ resource "aws_elasticache_replication_group" "unknown_mode" {
   description                = "unknown-mode"
   node_type                  = "cache.t4g.small"
   transit_encryption_enabled = true
-  transit_encryption_mode    = var.mode
+  transit_encryption_mode    = var.mode # undecided: ZT009
+}
+
+variable "require_ssl" {
+  type = bool
+}
+
+# Unknown values that cannot change the verdict are not undecided: `require_ssl` when
+# `ssl_mode` requires TLS, and a global replication group on a cache with transit encryption
+# on.
+resource "google_sql_database_instance" "ssl_mode_set" {
+  name             = "ssl-mode-set"
+  database_version = "POSTGRES_16"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      require_ssl = var.require_ssl
+      ssl_mode    = "ENCRYPTED_ONLY"
+    }
+  }
+}
+
+resource "aws_elasticache_replication_group" "encrypted_unknown_global" {
+  replication_group_id        = "cache-3"
+  description                 = "cache"
+  transit_encryption_enabled  = true
+  global_replication_group_id = var.global_group
 }

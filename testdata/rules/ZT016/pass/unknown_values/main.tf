@@ -1,4 +1,6 @@
-# Values tenet cannot know statically (variables without default) are never judged.
+# Values tenet cannot know statically (variables without default) are never judged. Each
+# one that would leave the API endpoint open to the whole internet if it were the unsafe value
+# is listed as undecided, at the unknown value (or at the resource, for a dynamic block).
 
 variable "public" {
   type = bool
@@ -26,7 +28,7 @@ resource "aws_eks_cluster" "unknown_public" {
 
   vpc_config {
     subnet_ids             = ["subnet-0123456789abcdef0"]
-    endpoint_public_access = var.public
+    endpoint_public_access = var.public # undecided: ZT016
   }
 }
 
@@ -36,7 +38,7 @@ resource "aws_eks_cluster" "unknown_cidrs" {
 
   vpc_config {
     subnet_ids          = ["subnet-0123456789abcdef0"]
-    public_access_cidrs = var.cidrs
+    public_access_cidrs = var.cidrs # undecided: ZT016
   }
 }
 
@@ -46,10 +48,11 @@ resource "google_container_cluster" "unknown_private_endpoint" {
 
   private_cluster_config {
     enable_private_nodes    = true
-    enable_private_endpoint = var.private_endpoint
+    enable_private_endpoint = var.private_endpoint # undecided: ZT016
   }
 }
 
+# undecided: ZT016
 resource "google_container_cluster" "unknown_networks" {
   name     = "unknown-networks"
   location = "europe-west1"
@@ -72,7 +75,7 @@ resource "azurerm_kubernetes_cluster" "unknown_private" {
   location                = "westeurope"
   resource_group_name     = "rg"
   dns_prefix              = "unknown-private"
-  private_cluster_enabled = var.private_cluster
+  private_cluster_enabled = var.private_cluster # undecided: ZT016
 
   default_node_pool {
     name       = "default"
@@ -88,7 +91,73 @@ resource "azurerm_kubernetes_cluster" "unknown_ranges" {
   dns_prefix          = "unknown-ranges"
 
   api_server_access_profile {
-    authorized_ip_ranges = var.cidrs
+    authorized_ip_ranges = var.cidrs # undecided: ZT016
+  }
+
+  default_node_pool {
+    name       = "default"
+    node_count = 1
+    vm_size    = "Standard_D2_v2"
+  }
+}
+
+variable "extra_cidr" {
+  type = string
+}
+
+# One authorized range is unknown: it may be 0.0.0.0/0.
+resource "aws_eks_cluster" "unknown_cidr_entry" {
+  name     = "unknown-cidr-entry"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0123456789abcdef0"]
+    public_access_cidrs = [
+      "203.0.113.0/24",
+      var.extra_cidr, # undecided: ZT016
+    ]
+  }
+}
+
+# Unknown values that cannot change the verdict are not undecided: whether the endpoint is
+# public when only known, narrow ranges may reach it.
+
+resource "aws_eks_cluster" "unknown_public_restricted" {
+  name     = "unknown-public-restricted"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+
+  vpc_config {
+    subnet_ids             = ["subnet-0123456789abcdef0"]
+    endpoint_public_access = var.public
+    public_access_cidrs    = ["203.0.113.0/24"]
+  }
+}
+
+resource "google_container_cluster" "unknown_private_endpoint_restricted" {
+  name     = "unknown-private-endpoint-restricted"
+  location = "europe-west1"
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = var.private_endpoint
+  }
+
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block = "203.0.113.0/24"
+    }
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "unknown_private_restricted" {
+  name                    = "unknown-private-restricted"
+  location                = "westeurope"
+  resource_group_name     = "rg"
+  dns_prefix              = "unknown-private-restricted"
+  private_cluster_enabled = var.private_cluster
+
+  api_server_access_profile {
+    authorized_ip_ranges = ["203.0.113.0/24"]
   }
 
   default_node_pool {
