@@ -11,7 +11,8 @@
 #   Admission Restricted profile reads it: a list with `all` or `All` fires, with a message
 #   saying so, although some runtimes would accept it. Does not fire on pods that declare
 #   `spec.os.name: windows` (Linux capabilities do not apply), nor when `drop` is not a list or
-#   holds a template placeholder (unknown).
+#   holds a template placeholder (unknown). A placeholder in place of `drop`, or an entry that
+#   is one in a list without `ALL`, is reported as undecided: it could be `ALL`.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     description: Pod Security Standards, Restricted profile ("Capabilities")
@@ -65,6 +66,31 @@ deny contains finding if {
 		"path": drop_path(entry),
 		"message": sprintf("container %q of %s drops %s", [k8s.container_name(entry), entry.address, partial_reason(drop)]),
 	}
+}
+
+# A placeholder in place of the list, or an entry that is one in a list without ALL.
+undecided contains result if {
+	some entry in k8s.containers
+	not k8s.is_windows(entry.pod_spec)
+	drop := object.get(entry.container, ["securityContext", "capabilities", "drop"], null)
+	suffix := placeholder_at(drop)
+	result := {
+		"resource": entry.address,
+		"path": array.concat(drop_path(entry), suffix),
+		"message": sprintf("container %q of %s: `capabilities.drop` holds a template placeholder, so whether it drops ALL cannot be decided", [k8s.container_name(entry), entry.address]),
+	}
+}
+
+placeholder_at(drop) := [] if {
+	is_string(drop)
+	k8s.placeholder(drop)
+}
+
+placeholder_at(drop) := [min(indices)] if {
+	is_array(drop)
+	not "ALL" in drop
+	indices := [j | some j, name in drop; is_string(name); k8s.placeholder(name)]
+	count(indices) > 0
 }
 
 unknown_entry(drop) if {

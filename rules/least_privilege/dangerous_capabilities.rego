@@ -11,8 +11,9 @@
 #   Kubernetes workload. Names are compared as container runtimes read them: case-insensitive
 #   and with or without the `CAP_` prefix (`cap_sys_admin` counts). Capabilities are not
 #   added by default, so a missing `add` does not fire, and neither does an entry that is not
-#   a string or that holds a template placeholder. `NET_BIND_SERVICE` and the other
-#   capabilities of the runtime's default set are not reported.
+#   a string. `NET_BIND_SERVICE` and the other capabilities of the runtime's default set are
+#   not reported. An entry that holds a template placeholder, or an `add` that is one, is
+#   unknown: it is reported as undecided.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     description: Pod Security Standards, Baseline profile ("Capabilities")
@@ -68,6 +69,25 @@ deny contains finding if {
 		"message": sprintf("container %q of %s adds capability %s: %s", [k8s.container_name(entry), entry.address, name, what]),
 	}
 }
+
+# Each placeholder entry (or a placeholder in place of the list) could be a dangerous capability.
+undecided contains result if {
+	some entry in k8s.containers
+	added := object.get(entry.container, ["securityContext", "capabilities", "add"], [])
+	some suffix in placeholder_paths(added)
+	result := {
+		"resource": entry.address,
+		"path": array.concat(entry.path, array.concat(["securityContext", "capabilities", "add"], suffix)),
+		"message": sprintf("container %q of %s adds a capability given by a template placeholder, so whether it is a dangerous one cannot be decided", [k8s.container_name(entry), entry.address]),
+	}
+}
+
+placeholder_paths(added) := [[]] if {
+	is_string(added)
+	k8s.placeholder(added)
+}
+
+placeholder_paths(added) := [[i] | some i, capability in added; is_string(capability); k8s.placeholder(capability)] if is_array(added)
 
 # Runtimes upper-case the name and accept an optional `CAP_` prefix.
 normalized(capability) := trim_prefix(upper(trim_space(capability)), "CAP_")

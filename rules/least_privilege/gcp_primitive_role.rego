@@ -15,7 +15,9 @@
 #   `google_project_iam_member_remove` (which removes a grant), on the authoritative
 #   `google_*_iam_policy` resources (their `policy_data` comes from `data "google_iam_policy"`,
 #   which tenet does not render), on grants on individual resources (buckets, datasets,
-#   service accounts), or on a `role` that is unknown statically.
+#   service accounts), or on a `role` that is unknown statically. An unknown `role` is
+#   reported as undecided instead, unless it can only be a custom role (the `id` or `name` of a
+#   `google_project_iam_custom_role` or `google_organization_iam_custom_role`).
 # related_resources:
 #   - ref: https://cloud.google.com/iam/docs/roles-overview#basic
 #     description: Google Cloud IAM, basic roles
@@ -78,6 +80,59 @@ known_members(grant) if {
 	every m in members {
 		is_string(m)
 	}
+}
+
+# An unknown role could be `roles/owner` or `roles/editor`, unless it comes from custom roles.
+undecided contains tf.undecided(grant, ["role"], why) if {
+	some type, scope in grant_types
+	some grant in tf.resources(type)
+	tf.unknown(grant, ["role"])
+	not custom_roles_only(tf.referenced_by(grant, "role"))
+	why := sprintf("%s %q: `role` is unknown statically, so whether it grants a primitive role (`roles/owner`, `roles/editor`) on the whole %s cannot be decided", [type, grant.name, scope])
+}
+
+# The role refers only to custom roles, whose names are `projects/.../roles/...` or
+# `organizations/.../roles/...`, never a primitive role.
+custom_roles_only(references) if {
+	count(references) > 0
+	every address in references {
+		custom_role(address)
+	}
+}
+
+custom_role(address) if managed_reference(address, "google_project_iam_custom_role")
+
+custom_role(address) if managed_reference(address, "google_organization_iam_custom_role")
+
+# `address` is a managed resource of `type` (`google_project_iam_custom_role.deployer`,
+# `module.iam.google_project_iam_custom_role.this["x"]`), not a data source. String tests only:
+# a regular expression would be compiled for each call.
+managed_reference(address, type) if {
+	marker := concat("", [type, "."])
+	parts := split(address, marker)
+	count(parts) >= 2
+	name := split(parts[count(parts) - 1], "[")[0]
+	name != ""
+	not contains(name, ".")
+	before := concat(marker, array.slice(parts, 0, count(parts) - 1))
+	module_prefix(before)
+}
+
+module_prefix(before) if before == ""
+
+module_prefix(before) if {
+	startswith(before, "module.")
+	endswith(before, ".")
+	not data_prefix(before)
+}
+
+# `module.m.data.`: the reference is a data source of module `m` (but `module.data.` is the
+# module named `data`).
+data_prefix(before) if {
+	segments := split(before, ".")
+	n := count(segments)
+	segments[n - 2] == "data"
+	segments[n - 3] != "module"
 }
 
 deny contains finding if {

@@ -24,9 +24,18 @@
 #
 #   Does not fire on `Deny` statements, on statements without `Effect`, on statements whose
 #   `Resource` is not `"*"` (a specific ARN, `arn:aws:s3:::*`) or that use `NotResource`,
-#   on service-wide wildcards such as `s3:*` (LP002), or on a policy that is unknown
-#   statically (built from a variable without default, or from a data source tenet cannot
-#   render) or is not valid JSON.
+#   on service-wide wildcards such as `s3:*` (LP002), or on a policy that is not valid JSON.
+#   A policy that is unknown statically (built from a variable without default, from another
+#   resource's computed attributes, or from a data source tenet cannot render), and a role's
+#   `inline_policy` list that is unknown as a whole, are not judged but reported as
+#   undecided, once per attribute; an unknown `assume_role_policy` is not (a trust policy has
+#   no `Resource`, so it can never grant every action on every resource).
+#
+#   A `data "aws_iam_policy_document"` whose `json` is unknown only because some of its values
+#   are (a bucket ARN, an account id) is judged on what is known of its statement blocks (values
+#   taken from another resource or data source are never `*`; values from a variable can be
+#   anything): a statement that grants full access whatever the unknown values are fires, and
+#   the document is undecided only if a statement could grant it depending on them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM best practices, apply least-privilege permissions
@@ -63,6 +72,7 @@
 package tenet.least_privilege.iam_full_admin
 
 import data.tenet.lib.aws_iam as iam
+import data.tenet.lib.terraform as tf
 import rego.v1
 
 # Each statement that grants full access, with the reason.
@@ -87,6 +97,53 @@ full_access(statement) := sprintf("allows every action except %s (`NotAction`) o
 	not iam.all_actions(statement)
 	statement.has_not_action
 }
+
+# A policy that cannot be read statically cannot be judged. Trust policies are left out: IAM
+# rejects a `Resource` element in them, so they never grant full access.
+undecided contains iam.undecided(doc, "grants full administrator access", labels) if {
+	some doc in iam.unknown_documents
+	doc.kind != "trust"
+	labels := [partial.label | some partial in iam.partial_statements(doc); may_grant_full_access(partial)]
+	iam.unresolved(doc, labels)
+	count(full_access_texts(doc)) == 0
+}
+
+# A partially known document (a policy document data source with some unknown values) with a
+# statement that grants full access whatever those values are.
+deny contains finding if {
+	some doc in iam.unknown_documents
+	doc.kind != "trust"
+	texts := full_access_texts(doc)
+	count(texts) > 0
+	finding := {
+		"resource": doc.address,
+		"path": doc.path,
+		"message": sprintf("%s %q: `%s` %s: full administrator access (other values of the policy are known only at apply time)", [doc.type, doc.name, tf.display_path(doc.path), concat("; ", texts)]),
+	}
+}
+
+full_access_texts(doc) := [sprintf("%s %s", [partial.label, full_access(partial)]) |
+	some partial in iam.partial_statements(doc)
+	iam.surely_allows(partial)
+	iam.all_resources(partial)
+	surely_all_actions(partial)
+]
+
+surely_all_actions(partial) if iam.all_actions(partial)
+
+surely_all_actions(partial) if partial.surely_not_action
+
+# What is known of a statement does not rule it out (it denies, names its resources, or lists
+# actions without `*` and without `NotAction`).
+may_grant_full_access(partial) if {
+	iam.may_allow(partial)
+	iam.may_apply_to_all_resources(partial)
+	may_cover_all_actions(partial)
+}
+
+may_cover_all_actions(partial) if iam.may_allow_all_actions(partial)
+
+may_cover_all_actions(partial) if partial.has_not_action
 
 # One finding per policy document, naming every offending statement.
 deny contains finding if {

@@ -26,8 +26,16 @@
 #   (LP002), which those rules already report; on statements scoped to specific ARNs (pass
 #   only `arn:aws:iam::123456789012:role/app-task`), that use `NotResource`, or on `Deny`
 #   statements; on resource and trust policies (an IAM action in a bucket or key policy grants
-#   nothing, and a trust policy has no `Resource`); or on a policy that is unknown statically
-#   or is not valid JSON.
+#   nothing, and a trust policy has no `Resource`); or on a policy that is not valid JSON. An
+#   identity policy that is unknown statically (or a role's `inline_policy` list that is
+#   unknown as a whole) is not judged but reported as undecided, once per attribute.
+#
+#   A `data "aws_iam_policy_document"` whose `json` is unknown only because some of its values
+#   are (a bucket ARN, an account id) is judged on what is known of its statement blocks (values
+#   taken from another resource or data source are never `*`; values from a variable can be
+#   anything): a statement that grants an escalation action on every resource whatever the
+#   unknown values are fires, and the document is undecided only if a statement could grant one
+#   depending on them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
 #     description: Granting a user permissions to pass a role to an AWS service
@@ -70,6 +78,7 @@
 package tenet.least_privilege.iam_privilege_escalation
 
 import data.tenet.lib.aws_iam as iam
+import data.tenet.lib.terraform as tf
 import rego.v1
 
 escalation_actions := [
@@ -114,6 +123,51 @@ escalation_statements contains entry if {
 		"statement": statement,
 	}
 }
+
+# An identity policy that cannot be read statically cannot be judged.
+undecided contains iam.undecided(doc, "lets the holder grant itself more privileges", labels) if {
+	some doc in iam.unknown_documents
+	doc.kind == "identity"
+	labels := [partial.label | some partial in iam.partial_statements(doc); may_escalate(partial)]
+	iam.unresolved(doc, labels)
+	count(escalation_texts(doc)) == 0
+}
+
+# A partially known document (a policy document data source with some unknown values) with a
+# statement that grants an escalation action on every resource whatever those values are.
+deny contains finding if {
+	some doc in iam.unknown_documents
+	doc.kind == "identity"
+	texts := escalation_texts(doc)
+	count(texts) > 0
+	finding := {
+		"resource": doc.address,
+		"path": doc.path,
+		"message": sprintf("%s %q: `%s` %s: the holder can grant itself more privileges (other values of the policy are known only at apply time)", [doc.type, doc.name, tf.display_path(doc.path), concat("; ", texts)]),
+	}
+}
+
+escalation_texts(doc) := [sprintf("%s allows %s on every resource (`*`)", [partial.label, concat(", ", [describe(g) | some g in found])]) |
+	some partial in iam.partial_statements(doc)
+	iam.surely_allows(partial)
+	iam.all_resources(partial)
+	not iam.all_actions(partial)
+	not partial.actions_unknown
+	found := grants(partial)
+	count(found) > 0
+]
+
+# What is known of a statement does not rule it out.
+may_escalate(partial) if {
+	iam.may_allow(partial)
+	iam.may_apply_to_all_resources(partial)
+	not iam.all_actions(partial)
+	may_grant_escalation(partial)
+}
+
+may_grant_escalation(partial) if partial.actions_unknown
+
+may_grant_escalation(partial) if count(grants(partial)) > 0
 
 # One finding per policy document, naming every offending statement.
 deny contains finding if {

@@ -22,7 +22,16 @@
 #   judged by LP005), on trust policies, on `Deny` statements, on statements whose `Resource`
 #   is narrower than `"*"` (`arn:aws:s3:::uploads/*`) or that use `NotResource`, on partial
 #   wildcards (`s3:Get*`), on `"*"` itself or `NotAction` on `"*"` (LP001 reports those), or
-#   on a policy that is unknown statically or is not valid JSON.
+#   on a policy that is not valid JSON. An identity policy that is unknown statically (or a
+#   role's `inline_policy` list that is unknown as a whole) is not judged but reported as
+#   undecided, once per attribute.
+#
+#   A `data "aws_iam_policy_document"` whose `json` is unknown only because some of its values
+#   are (a bucket ARN, an account id) is judged on what is known of its statement blocks (values
+#   taken from another resource or data source are never `*`; values from a variable can be
+#   anything): a statement that grants a whole service on every resource whatever the unknown
+#   values are fires, and the document is undecided only if a statement could grant one
+#   depending on them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: IAM best practices, apply least-privilege permissions
@@ -57,6 +66,7 @@
 package tenet.least_privilege.iam_service_wildcard
 
 import data.tenet.lib.aws_iam as iam
+import data.tenet.lib.terraform as tf
 import rego.v1
 
 # Each statement that grants a whole service on every resource, with its wildcards.
@@ -74,6 +84,54 @@ wildcard_statements contains entry if {
 		"text": sprintf("%s allows %s on every resource (`*`)", [iam.label(statement), concat(", ", wildcards)]),
 		"statement": statement,
 	}
+}
+
+# An identity policy that cannot be read statically cannot be judged.
+undecided contains iam.undecided(doc, "grants every action of a service on every resource", labels) if {
+	some doc in iam.unknown_documents
+	doc.kind == "identity"
+	labels := [partial.label | some partial in iam.partial_statements(doc); may_grant_service_wildcard(partial)]
+	iam.unresolved(doc, labels)
+	count(wildcard_texts(doc)) == 0
+}
+
+# A partially known document (a policy document data source with some unknown values) with a
+# statement that grants a whole service on every resource whatever those values are.
+deny contains finding if {
+	some doc in iam.unknown_documents
+	doc.kind == "identity"
+	texts := wildcard_texts(doc)
+	count(texts) > 0
+	finding := {
+		"resource": doc.address,
+		"path": doc.path,
+		"message": sprintf("%s %q: `%s` %s: every action of the service on every resource of the account (other values of the policy are known only at apply time)", [doc.type, doc.name, tf.display_path(doc.path), concat("; ", texts)]),
+	}
+}
+
+wildcard_texts(doc) := [sprintf("%s allows %s on every resource (`*`)", [partial.label, concat(", ", wildcards)]) |
+	some partial in iam.partial_statements(doc)
+	iam.surely_allows(partial)
+	iam.all_resources(partial)
+	not iam.all_actions(partial)
+	not partial.actions_unknown
+	wildcards := [sprintf("`%s`", [action]) | some action in partial.actions; iam.service_wildcard(action)]
+	count(wildcards) > 0
+]
+
+# What is known of a statement does not rule it out.
+may_grant_service_wildcard(partial) if {
+	iam.may_allow(partial)
+	iam.may_apply_to_all_resources(partial)
+	not iam.all_actions(partial)
+	may_hold_service_wildcard(partial)
+}
+
+may_hold_service_wildcard(partial) if partial.actions_unknown
+
+may_hold_service_wildcard(partial) if {
+	some action in partial.actions
+	iam.service_wildcard(action)
 }
 
 # One finding per policy document, naming every offending statement.

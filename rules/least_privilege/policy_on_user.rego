@@ -13,8 +13,9 @@
 #
 #   Does not fire on group or role policies and attachments, on an `aws_iam_policy_attachment`
 #   without `users` or with an empty list, or on one whose `users` list is unknown statically
-#   (built from a variable without default). What the attached policy allows is not judged
-#   here (LP001 to LP003, LP006).
+#   (built from a variable without default): that list may be empty, so it is reported as
+#   undecided instead. What the attached policy allows is not judged here (LP001 to LP003,
+#   LP006).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions
 #     description: IAM best practices (groups and roles instead of per-user permissions)
@@ -75,6 +76,14 @@ deny contains finding if {
 		"path": ["user"],
 		"message": sprintf("aws_iam_user_policy_attachment %q attaches a managed policy to %s: attach it to a group or a role", [attachment.name, user_text(attachment)]),
 	}
+}
+
+# A `users` list that is unknown as a whole may or may not be empty.
+undecided contains tf.undecided(attachment, ["users"], why) if {
+	some attachment in tf.resources("aws_iam_policy_attachment")
+	tf.unknown(attachment, ["users"])
+	not tf.provider_computed(attachment, ["users"])
+	why := sprintf("aws_iam_policy_attachment %q: `users` is unknown statically, so whether it attaches its policy to users cannot be decided", [attachment.name])
 }
 
 deny contains finding if {

@@ -13,7 +13,9 @@
 #   without case and `CAP_` prefix): Kubernetes then allows escalation anyway. The field
 #   exists only on containers, so there is nothing to inherit from the pod. Does not fire on
 #   pods that declare `spec.os.name: windows` (Kubernetes rejects the field there), nor when
-#   the value is not a boolean (a template placeholder is unknown).
+#   the value is not a boolean. A template placeholder (`${ALLOW}`, `{{ .Values.x }}`) is
+#   unknown: in `allowPrivilegeEscalation`, or in `capabilities.add` next to
+#   `allowPrivilegeEscalation: false` (it could be `SYS_ADMIN`), it is reported as undecided.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     description: Pod Security Standards, Restricted profile ("Privilege Escalation")
@@ -81,4 +83,53 @@ deny contains finding if {
 		"path": array.concat(entry.path, ["securityContext", "allowPrivilegeEscalation"]),
 		"message": sprintf("container %q of %s sets allowPrivilegeEscalation: false but adds %s, so Kubernetes allows privilege escalation anyway", [k8s.container_name(entry), entry.address, name]),
 	}
+}
+
+# A placeholder in `allowPrivilegeEscalation`: true, false or missing cannot be told.
+undecided contains result if {
+	some entry in k8s.containers
+	not k8s.is_windows(entry.pod_spec)
+	placeholder_string(object.get(entry.container, ["securityContext", "allowPrivilegeEscalation"], null))
+	result := {
+		"resource": entry.address,
+		"path": array.concat(entry.path, ["securityContext", "allowPrivilegeEscalation"]),
+		"message": sprintf("container %q of %s: `allowPrivilegeEscalation` is a template placeholder, so whether privilege escalation is allowed cannot be decided", [k8s.container_name(entry), entry.address]),
+	}
+}
+
+# `false`, but `capabilities.add` holds a placeholder that could be SYS_ADMIN or ALL.
+undecided contains result if {
+	some entry in k8s.containers
+	not k8s.is_windows(entry.pod_spec)
+	object.get(entry.container, ["securityContext", "allowPrivilegeEscalation"], null) == false
+	added := object.get(entry.container, ["securityContext", "capabilities", "add"], [])
+	not adds_sys_admin(added)
+	suffix := placeholder_at(added)
+	result := {
+		"resource": entry.address,
+		"path": array.concat(entry.path, array.concat(["securityContext", "capabilities", "add"], suffix)),
+		"message": sprintf("container %q of %s sets allowPrivilegeEscalation: false, but `capabilities.add` holds a template placeholder, so whether it adds SYS_ADMIN (which allows escalation anyway) cannot be decided", [k8s.container_name(entry), entry.address]),
+	}
+}
+
+adds_sys_admin(added) if {
+	is_array(added)
+	some capability in added
+	is_string(capability)
+	trim_prefix(upper(trim_space(capability)), "CAP_") in {"SYS_ADMIN", "ALL"}
+}
+
+placeholder_string(value) if {
+	is_string(value)
+	k8s.placeholder(value)
+}
+
+# Where a placeholder sits: [] when the whole field is one, [j] for the first entry that is
+# one; undefined when there is none.
+placeholder_at(value) := [] if placeholder_string(value)
+
+placeholder_at(value) := [min(indices)] if {
+	is_array(value)
+	indices := [j | some j, item in value; placeholder_string(item)]
+	count(indices) > 0
 }

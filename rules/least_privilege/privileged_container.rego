@@ -6,7 +6,8 @@
 #   process is a compromise of the node. Fires on every container (`containers`,
 #   `initContainers`, `ephemeralContainers`) of a Kubernetes workload whose
 #   `securityContext.privileged` is `true`. Kubernetes has no pod-level `privileged` setting,
-#   so nothing is inherited from the pod.
+#   so nothing is inherited from the pod. A template placeholder in place of the value
+#   (`${PRIVILEGED}`, `{{ .Values.privileged }}`) is unknown: it is reported as undecided.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #     description: Pod Security Standards, Baseline profile ("Privileged Containers")
@@ -42,5 +43,17 @@ deny contains finding if {
 		"resource": entry.address,
 		"path": array.concat(entry.path, ["securityContext", "privileged"]),
 		"message": sprintf("container %q runs privileged: it has every capability and the node's devices", [k8s.container_name(entry)]),
+	}
+}
+
+undecided contains entry_undecided if {
+	some entry in k8s.containers
+	value := entry.container.securityContext.privileged
+	is_string(value)
+	k8s.placeholder(value)
+	entry_undecided := {
+		"resource": entry.address,
+		"path": array.concat(entry.path, ["securityContext", "privileged"]),
+		"message": sprintf("container %q: `privileged` is a template placeholder, so whether it runs privileged cannot be decided", [k8s.container_name(entry)]),
 	}
 }

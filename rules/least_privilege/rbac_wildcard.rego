@@ -9,9 +9,11 @@
 #   group. A `*` in `resources` limited to named API groups, or a `*` in `apiGroups` alone, is
 #   not reported, and neither are `resourceNames` or `nonResourceURLs` wildcards on their own.
 #   A `*` in `verbs` fires even when the rule is narrowed by `resourceNames` or only lists
-#   `nonResourceURLs`: it still grants every verb there. A field that is not a list (a
-#   template placeholder) is unknown and does not fire. The `rules` of an aggregated
-#   ClusterRole are filled in by the controller and are judged as written.
+#   `nonResourceURLs`: it still grants every verb there. A template placeholder (`${VERBS}`,
+#   `{{ .Values.verbs }}`) in place of the field or of one of its entries is unknown and does
+#   not fire: when it could be the missing `*`, the rule is reported as undecided instead. The
+#   `rules` of an aggregated ClusterRole are filled in by the controller and are judged as
+#   written.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege
 #     description: Role Based Access Control Good Practices, least privilege
@@ -78,6 +80,59 @@ deny contains finding if {
 		"path": ["rules", entry.index, "resources", j],
 		"message": sprintf("%s grants access to every resource of every API group (`*` in resources and apiGroups) in rule %d", [k8s.label(entry.role), entry.index]),
 	}
+}
+
+# A placeholder in `verbs` could be `*`.
+undecided contains {"resource": entry.role.address, "path": path, "message": message} if {
+	some entry in rbac_rules
+	verbs := object.get(entry.rule, "verbs", null)
+	not holds_wildcard(verbs)
+	path := array.concat(["rules", entry.index, "verbs"], placeholder_at(verbs))
+	message := sprintf("%s: `verbs` of rule %d holds a template placeholder, so whether it grants every verb (`*`) cannot be decided", [k8s.label(entry.role), entry.index])
+}
+
+# A placeholder in `resources` or `apiGroups` could be the `*` that, with a `*` in the other,
+# grants every resource of every API group.
+undecided contains {"resource": entry.role.address, "path": path, "message": message} if {
+	some entry in rbac_rules
+	resources := object.get(entry.rule, "resources", null)
+	groups := object.get(entry.rule, "apiGroups", null)
+	may_hold_wildcard(resources)
+	may_hold_wildcard(groups)
+	field := first_unsure({"resources": resources, "apiGroups": groups})
+	path := array.concat(["rules", entry.index, field], placeholder_at(object.get(entry.rule, field, null)))
+	message := sprintf("%s: `%s` of rule %d holds a template placeholder, so whether it grants every resource of every API group cannot be decided", [k8s.label(entry.role), field, entry.index])
+}
+
+holds_wildcard(list) if {
+	is_array(list)
+	"*" in list
+}
+
+may_hold_wildcard(list) if holds_wildcard(list)
+
+may_hold_wildcard(list) if placeholder_at(list)
+
+# Where a placeholder sits: [] when the whole field is one, [j] for the first entry that is
+# one; undefined when there is none.
+placeholder_at(value) := [] if {
+	is_string(value)
+	k8s.placeholder(value)
+}
+
+placeholder_at(value) := [min(indices)] if {
+	is_array(value)
+	indices := [j | some j, item in value; is_string(item); k8s.placeholder(item)]
+	count(indices) > 0
+}
+
+# `resources` when it is not certain to hold `*`, else `apiGroups` when that is not; undefined
+# when both are.
+first_unsure(fields) := "resources" if not holds_wildcard(fields.resources)
+
+first_unsure(fields) := "apiGroups" if {
+	holds_wildcard(fields.resources)
+	not holds_wildcard(fields.apiGroups)
 }
 
 # The index of the first `*` in a list.

@@ -28,12 +28,21 @@
 #   Does not fire on `Deny` statements, on specific principals (an account, a role ARN, a
 #   `Service` principal), on `NotPrincipal`, on identity and trust policies (LP001 to LP004),
 #   on the legacy inline `policy` argument of `aws_s3_bucket`, `aws_sqs_queue` and
-#   `aws_sns_topic`, or on a value that is unknown statically: a policy built from a variable
-#   without default, from a data source tenet cannot render or from an attribute known only
-#   after apply (a `jsonencode(...)` that interpolates `aws_s3_bucket.x.arn` is unknown as a
-#   whole), a Lambda `principal` from a variable,
-#   or a `source_arn`/`source_account`/`principal_org_id` whose value is not known (it is set,
-#   so it restricts).
+#   `aws_sns_topic`, on a Lambda permission whose `source_arn`/`source_account`/
+#   `principal_org_id` is set to a value that is not known (it is set, so it restricts), or on
+#   a value that is unknown statically. Such values are reported as undecided instead: a
+#   policy built from a variable without default, from a data source tenet cannot render or
+#   from an attribute known only after apply (a `jsonencode(...)` that interpolates
+#   `aws_s3_bucket.x.arn` is unknown as a whole), and a Lambda `principal` from a variable
+#   when no source restriction is set. A `principal` taken from another resource or data
+#   source (a role ARN, `data.aws_caller_identity`'s account id) is never `*` and is not
+#   reported.
+#
+#   A `data "aws_iam_policy_document"` whose `json` is unknown only because some of its values
+#   are (a bucket ARN, an account id) is judged on what is known of its statement blocks (values
+#   taken from another resource or data source are never `*`; values from a variable can be
+#   anything): a statement that is open to anyone whatever the unknown values are fires, and the
+#   document is undecided only if a statement could be open depending on them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
 #     description: IAM JSON policy elements, Principal, all principals
@@ -125,6 +134,45 @@ actions_text(statement) := "no action" if {
 
 statement_text(statement) := sprintf("%s allows %s", [iam.label(statement), actions_text(statement)])
 
+# A resource policy that cannot be read statically cannot be judged.
+undecided contains iam.undecided(doc, "grants access to any principal", labels) if {
+	some doc in iam.unknown_documents
+	doc.kind == "resource"
+	labels := [partial.label | some partial in iam.partial_statements(doc); may_be_public(partial)]
+	iam.unresolved(doc, labels)
+	count(public_texts(doc)) == 0
+}
+
+# A partially known resource policy (a policy document data source with some unknown values)
+# with a statement open to anyone whatever those values are.
+deny contains finding if {
+	some doc in iam.unknown_documents
+	doc.kind == "resource"
+	texts := public_texts(doc)
+	count(texts) > 0
+	finding := {
+		"resource": doc.address,
+		"path": doc.path,
+		"message": sprintf("%s %q: `%s` %s to any principal (`*`) without a `Condition` on a caller key (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`, `aws:SourceVpce`, `aws:SourceIp`, ...): anyone can use the resource (other values of the policy are known only at apply time)", [doc.type, doc.name, tf.display_path(doc.path), concat("; ", texts)]),
+	}
+}
+
+public_texts(doc) := [sprintf("%s allows %s", [partial.label, actions_text(partial)]) |
+	some partial in iam.partial_statements(doc)
+	iam.surely_allows(partial)
+	iam.any_principal(partial)
+	not partial.condition_keys_unknown
+	not iam.restricted_by(partial, restricting_keys)
+]
+
+# What is known of a statement does not rule it out (specific principals, or a condition on a
+# caller key).
+may_be_public(partial) if {
+	iam.may_allow(partial)
+	iam.may_have_any_principal(partial)
+	not iam.restricted_by(partial, restricting_keys)
+}
+
 # One finding per resource policy, naming every statement open to anyone.
 deny contains finding if {
 	some key in {[s.address, s.path] | some s in public_statements}
@@ -150,6 +198,19 @@ deny contains finding if {
 		"path": ["principal"],
 		"message": sprintf("aws_lambda_permission %q: `principal` is `*` and none of `source_arn`, `source_account` or `principal_org_id` is set: %s", [permission.name, lambda_exposure(permission)]),
 	}
+}
+
+# A Lambda `principal` that is unknown and could be `*`: it does not come from another
+# resource or data source (whose ARNs and account ids are never `*`), and nothing restricts
+# the source.
+undecided contains tf.undecided(permission, ["principal"], why) if {
+	some permission in tf.resources("aws_lambda_permission")
+	tf.unknown(permission, ["principal"])
+	count(tf.referenced_by(permission, "principal")) == 0
+	tf.unset(permission, ["source_arn"])
+	tf.unset(permission, ["source_account"])
+	tf.unset(permission, ["principal_org_id"])
+	why := sprintf("aws_lambda_permission %q: `principal` is unknown statically and none of `source_arn`, `source_account` or `principal_org_id` is set, so whether any principal can invoke the function cannot be decided", [permission.name])
 }
 
 lambda_exposure(permission) := "anyone on the internet can call the function URL without signing the request" if {

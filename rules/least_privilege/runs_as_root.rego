@@ -12,14 +12,19 @@
 #   image says otherwise, which the manifest does not show). The container's value overrides
 #   the pod's, field by field: a container `runAsNonRoot: false` overrides a pod `true`, and a
 #   container `runAsUser: 1000` overrides a pod `0`. Does not fire when `runAsUser` or
-#   `runAsNonRoot` holds something else than a number or a boolean (a template placeholder is
-#   unknown).
+#   `runAsNonRoot` holds something else than a number or a boolean. A template placeholder
+#   there is unknown: a placeholder `runAsUser` in effect, or a placeholder `runAsNonRoot`
+#   with no `runAsUser`, is reported as undecided.
 #
 #   Dockerfile: fires on the final stage when it has no `USER` instruction (the default user
 #   is root) or when its last `USER` names root (`root`, `0`, `0:0`, `root:root`, any
 #   `root:<group>` or `0:<group>`, or Windows `ContainerAdministrator`). A stage built on an
-#   earlier stage (`FROM build AS final`) inherits that stage's last `USER`. Does not fire
-#   when the `USER` in effect contains a variable (`USER $APP_UID`): its value is unknown.
+#   earlier stage (`FROM build AS final`) inherits that stage's last `USER`. Variables the
+#   Dockerfile gives a value (`ENV APP_UID=10001`, `ARG APP_UID=10001`, also in the stages
+#   built on) are put in first. Does not fire when the user in effect still contains a
+#   variable (an `ARG` without a default, a variable of the base image): its value is unknown,
+#   and the stage is reported as undecided (a variable only in the group, as in
+#   `USER root:$GID`, still fires).
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #     description: Pod Security Standards, Restricted profile ("Running as Non-root")
@@ -99,6 +104,36 @@ deny contains finding if {
 	}
 }
 
+# A placeholder `runAsUser` in effect could be 0.
+undecided contains result if {
+	some entry in k8s.containers
+	user := k8s.effective_security_setting(entry, "runAsUser")
+	placeholder_string(user.value)
+	result := {
+		"resource": entry.address,
+		"path": user.path,
+		"message": sprintf("container %q: runAsUser is a template placeholder%s, so whether it runs as root cannot be decided", [k8s.container_name(entry), from_pod(user)]),
+	}
+}
+
+# With no runAsUser, a placeholder runAsNonRoot could be false.
+undecided contains result if {
+	some entry in k8s.containers
+	not k8s.effective_security_setting(entry, "runAsUser")
+	non_root := k8s.effective_security_setting(entry, "runAsNonRoot")
+	placeholder_string(non_root.value)
+	result := {
+		"resource": entry.address,
+		"path": non_root.path,
+		"message": sprintf("container %q: runAsNonRoot is a template placeholder%s and no runAsUser is set, so whether it may run as root cannot be decided", [k8s.container_name(entry), from_pod(non_root)]),
+	}
+}
+
+placeholder_string(value) if {
+	is_string(value)
+	k8s.placeholder(value)
+}
+
 from_pod(setting) := " (inherited from the pod securityContext)" if setting.from_pod
 
 from_pod(setting) := "" if not setting.from_pod
@@ -109,12 +144,13 @@ from_pod(setting) := "" if not setting.from_pod
 deny contains finding if {
 	some stage in docker.final_stages
 	last := docker.last_instruction(stage, "USER")
-	user := docker.args_text(last.instruction)
+	written := docker.args_text(last.instruction)
+	user := docker.expand(stage, last.index, written)
 	root_user(user)
 	finding := {
 		"resource": stage.address,
 		"path": ["instructions", last.index],
-		"message": sprintf("final stage %s runs as root: its last USER is %q", [docker.stage_label(stage), user]),
+		"message": sprintf("final stage %s runs as root: its last USER is %s", [docker.stage_label(stage), shown(written, user)]),
 	}
 }
 
@@ -123,12 +159,14 @@ deny contains finding if {
 	some stage in docker.final_stages
 	not docker.last_instruction(stage, "USER")
 	ancestor := nearest_user_stage(stage)
-	user := docker.args_text(docker.last_instruction(ancestor, "USER").instruction)
+	inherited := docker.last_instruction(ancestor, "USER")
+	written := docker.args_text(inherited.instruction)
+	user := docker.expand(ancestor, inherited.index, written)
 	root_user(user)
 	finding := {
 		"resource": stage.address,
 		"path": [],
-		"message": sprintf("final stage %s runs as root: it has no USER and inherits USER %q from stage %s", [docker.stage_label(stage), user, docker.stage_label(ancestor)]),
+		"message": sprintf("final stage %s runs as root: it has no USER and inherits USER %s from stage %s", [docker.stage_label(stage), shown(written, user), docker.stage_label(ancestor)]),
 	}
 }
 
@@ -144,6 +182,36 @@ deny contains finding if {
 	}
 }
 
+# The final stage's last USER is a variable.
+undecided contains result if {
+	some stage in docker.final_stages
+	last := docker.last_instruction(stage, "USER")
+	written := docker.args_text(last.instruction)
+	user := docker.expand(stage, last.index, written)
+	variable_user(user)
+	result := {
+		"resource": stage.address,
+		"path": ["instructions", last.index],
+		"message": sprintf("final stage %s: its last USER %q uses %s, which the Dockerfile gives no value, so whether it runs as root cannot be decided", [docker.stage_label(stage), written, docker.variables_named(user_name(user))]),
+	}
+}
+
+# The final stage inherits a USER that is a variable.
+undecided contains result if {
+	some stage in docker.final_stages
+	not docker.last_instruction(stage, "USER")
+	ancestor := nearest_user_stage(stage)
+	inherited := docker.last_instruction(ancestor, "USER")
+	written := docker.args_text(inherited.instruction)
+	user := docker.expand(ancestor, inherited.index, written)
+	variable_user(user)
+	result := {
+		"resource": stage.address,
+		"path": [],
+		"message": sprintf("final stage %s has no USER and inherits USER %q from stage %s, which uses %s, which the Dockerfile gives no value, so whether it runs as root cannot be decided", [docker.stage_label(stage), written, docker.stage_label(ancestor), docker.variables_named(user_name(user))]),
+	}
+}
+
 # The closest stage that `stage` builds on (directly or through others) with a USER.
 nearest_user_stage(stage) := ancestor if {
 	with_user := [s |
@@ -155,12 +223,24 @@ nearest_user_stage(stage) := ancestor if {
 	ancestor := docker.max_by_index(with_user)
 }
 
-# `user` as written after USER; quotes are removed as BuildKit does (`USER "root"`).
+# `user` as written after USER; quotes are removed as BuildKit does (`USER "root"`). A variable
+# in the group does not change the user.
 root_user(user) if {
-	not contains(user, "$")
-	name := trim(split(trim(user, "\"'"), ":")[0], "\"'")
+	name := user_name(user)
+	not contains(name, "$")
 	root_name(name)
 }
+
+# `"root"`, or `"$ROOT_USER" ("root")` when a variable the Dockerfile sets was put in.
+shown(written, user) := sprintf("%q", [written]) if written == user
+
+shown(written, user) := sprintf("%q (%q)", [written, user]) if written != user
+
+# The user (after `docker.expand`) is still given by a variable (`$APP_UID`, `${UID}:${GID}`):
+# a build argument without a default, or a variable of the base image.
+variable_user(user) if contains(user_name(user), "$")
+
+user_name(user) := trim(split(trim(user, "\"'"), ":")[0], "\"'")
 
 root_name(name) if name == "root"
 

@@ -69,3 +69,16 @@ test_only_the_final_stage_counts if {
 	build := stage(0, "build", null, false, ["root"])
 	count(findings([build, stage(1, null, null, true, ["app"])])) == 0
 }
+
+test_variable_group_still_root if {
+	every user in ["root:$GID", "0:${GID}"] {
+		count(findings([stage(0, null, null, true, [user])])) == 1
+	}
+}
+
+test_variable_user_is_undecided if {
+	every user in ["$APP_UID", "${UID}:${GID}", "\"$USER\""] {
+		result := runs_as_root.undecided with input as {"kind": "dockerfile", "resources": [stage(0, null, null, true, [user])]}
+		count(result) == 1
+	}
+}

@@ -15,7 +15,10 @@
 #   holds the `default` ServiceAccount of that namespace with
 #   `automountServiceAccountToken: false` (Kubernetes then skips the mount), when the pod
 #   names another service account (it has been given one on purpose), or when either field is
-#   a template placeholder (unknown).
+#   a template placeholder (unknown). Such a placeholder is reported as undecided when it
+#   decides the result: a placeholder account name while the token would be mounted for the
+#   `default` account, or a placeholder `automountServiceAccountToken` for a pod that runs as
+#   the `default` account.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
 #     description: Configure Service Accounts for Pods, opt out of API credential automounting
@@ -66,6 +69,52 @@ deny contains finding if {
 		"path": automount.path,
 		"message": sprintf("%s runs as the default service account with automountServiceAccountToken: true, so every container gets an API token", [pod_label(pod)]),
 	}
+}
+
+# The account name is a placeholder (it could be `default`) and the token would be mounted for
+# the default account: the flag is true, a placeholder, or missing without an opt-out.
+undecided contains result if {
+	some pod in k8s.pods
+	account := account_setting(pod)
+	placeholder_string(account.value)
+	mounted_for_default(pod)
+	result := {
+		"resource": pod.address,
+		"path": account.path,
+		"message": sprintf("%s: the service account name is a template placeholder, so whether it runs as the default service account with an API token mounted cannot be decided", [pod_label(pod)]),
+	}
+}
+
+# The pod runs as the default account and its automount flag is a placeholder.
+undecided contains result if {
+	some pod in k8s.pods
+	uses_default_account(pod)
+	automount := k8s.pod_setting(pod, "automountServiceAccountToken")
+	placeholder_string(automount.value)
+	result := {
+		"resource": pod.address,
+		"path": automount.path,
+		"message": sprintf("%s runs as the default service account and automountServiceAccountToken is a template placeholder, so whether every container gets an API token cannot be decided", [pod_label(pod)]),
+	}
+}
+
+# The setting that names the account: serviceAccountName, else the deprecated serviceAccount.
+account_setting(pod) := k8s.pod_setting(pod, "serviceAccountName")
+
+account_setting(pod) := k8s.pod_setting(pod, "serviceAccount") if not k8s.pod_setting(pod, "serviceAccountName")
+
+mounted_for_default(pod) if {
+	not k8s.pod_setting(pod, "automountServiceAccountToken")
+	not default_account_opts_out(pod.address)
+}
+
+mounted_for_default(pod) if k8s.pod_setting(pod, "automountServiceAccountToken").value == true
+
+mounted_for_default(pod) if placeholder_string(k8s.pod_setting(pod, "automountServiceAccountToken").value)
+
+placeholder_string(value) if {
+	is_string(value)
+	k8s.placeholder(value)
 }
 
 pod_label(pod) := pod.address if count(pod.path) <= 3

@@ -21,7 +21,15 @@
 #   condition is. Does not fire either on specific principals (an account, a role ARN, a
 #   `Service` or `Federated` principal), on `Deny` statements, on `NotPrincipal`, on
 #   statements without `Principal`, on the role's `inline_policy` (judged by LP001 to LP003),
-#   or on a trust policy that is unknown statically or is not valid JSON.
+#   or on a trust policy that is not valid JSON. A trust policy that is unknown statically (a
+#   variable without default, or a document built from values known only at apply time) is
+#   not judged but reported as undecided.
+#
+#   A `data "aws_iam_policy_document"` whose `json` is unknown only because some of its values
+#   are (a bucket ARN, an account id) is judged on what is known of its statement blocks (values
+#   taken from another resource or data source are never `*`; values from a variable can be
+#   anything): a statement that trusts anyone without a condition whatever the unknown values
+#   are fires, and the document is undecided only if a statement could do so depending on them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 #     description: IAM JSON policy elements, Principal (anonymous users and wildcards)
@@ -65,6 +73,7 @@
 package tenet.least_privilege.trust_any_principal
 
 import data.tenet.lib.aws_iam as iam
+import data.tenet.lib.terraform as tf
 import rego.v1
 
 open_statements contains statement if {
@@ -73,6 +82,44 @@ open_statements contains statement if {
 	iam.allows(statement)
 	iam.any_principal(statement)
 	count(statement.condition) == 0
+}
+
+# A trust policy that cannot be read statically cannot be judged.
+undecided contains iam.undecided(doc, "lets any AWS principal assume the role", labels) if {
+	some doc in iam.unknown_documents
+	doc.kind == "trust"
+	labels := [partial.label | some partial in iam.partial_statements(doc); may_trust_anyone(partial)]
+	iam.unresolved(doc, labels)
+	count(open_labels(doc)) == 0
+}
+
+# A partially known trust policy (a policy document data source with some unknown values) with
+# a statement that trusts anyone whatever those values are.
+deny contains finding if {
+	some doc in iam.unknown_documents
+	doc.kind == "trust"
+	labels := open_labels(doc)
+	count(labels) > 0
+	finding := {
+		"resource": doc.address,
+		"path": doc.path,
+		"message": sprintf("%s %q: `%s` trusts any principal (`*`) with no `Condition` in %s: any AWS account can assume the role (other values of the policy are known only at apply time)", [doc.type, doc.name, tf.display_path(doc.path), concat(", ", labels)]),
+	}
+}
+
+open_labels(doc) := [partial.label |
+	some partial in iam.partial_statements(doc)
+	iam.surely_allows(partial)
+	iam.any_principal(partial)
+	partial.condition_count == 0
+]
+
+# What is known of a statement does not rule it out (its principals are services, or accounts
+# and roles taken from other resources, or it has a `Condition`).
+may_trust_anyone(partial) if {
+	iam.may_allow(partial)
+	iam.may_have_any_principal(partial)
+	iam.may_lack_condition(partial)
 }
 
 # One finding per trust policy, naming every statement that trusts anyone.

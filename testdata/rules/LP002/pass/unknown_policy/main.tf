@@ -1,5 +1,5 @@
-# Policies tenet cannot know statically are never judged: a variable without default, and a
-# document whose actions come from one.
+# Policies tenet cannot know statically are never judged but reported as undecided: a variable
+# without default, and a document whose actions come from one.
 
 variable "policy" {
   type = string
@@ -11,7 +11,7 @@ variable "actions" {
 
 resource "aws_iam_policy" "from_variable" {
   name   = "from-variable"
-  policy = var.policy
+  policy = var.policy # undecided: LP002
 }
 
 data "aws_iam_policy_document" "unknown" {
@@ -24,5 +24,5 @@ data "aws_iam_policy_document" "unknown" {
 resource "aws_iam_role_policy" "from_document" {
   name   = "from-document"
   role   = "app"
-  policy = data.aws_iam_policy_document.unknown.json
+  policy = data.aws_iam_policy_document.unknown.json # undecided: LP002
 }

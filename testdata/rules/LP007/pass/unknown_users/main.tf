@@ -1,5 +1,5 @@
 # A users list from a variable without default is unknown: it may be empty, so it is not
-# judged.
+# judged but reported as undecided.
 
 variable "users" {
   type = list(string)
@@ -7,6 +7,6 @@ variable "users" {
 
 resource "aws_iam_policy_attachment" "from_variable" {
   name       = "from-variable"
-  users      = var.users
+  users      = var.users # undecided: LP007
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
