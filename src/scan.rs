@@ -230,10 +230,24 @@ pub fn evaluate(
     });
 
     let suppressions = Suppressions::collect(&documents, suppress);
+    // One compiled batch per input kind present, prepared once before the workers clone it.
+    let mut prototype = engine.clone();
+    let kinds: BTreeSet<InputKind> = documents.iter().map(|d| d.kind).collect();
+    let sets: Vec<Vec<usize>> = kinds
+        .iter()
+        .map(|kind| {
+            document_rules
+                .iter()
+                .copied()
+                .filter(|&i| engine.rules().get(i).is_some_and(|r| r.applies_to(*kind)))
+                .collect()
+        })
+        .collect();
+    prototype.prepare_batches(&sets);
     let per_document: Vec<Evaluated> = documents
         .par_iter()
         .map_init(
-            || engine.clone(),
+            || prototype.clone(),
             |worker, document| {
                 guarded(&document.path, || {
                     Ok(evaluate_document(
