@@ -102,6 +102,7 @@ attribute_value(resource, entry) := {
 	"kind": entry.kind,
 	"unknown": true,
 	"references": sort(references_within(resource, entry.path)),
+	"partial": object.get(object.get(resource, "partial", {}), tf.display_path(entry.path), null),
 } if {
 	not is_string(entry.text)
 	unknown_attribute(resource, entry.path)
@@ -203,6 +204,19 @@ partial_document(value) := found if {
 		some statement in collected
 	]
 	count(found) == count(collected)
+} else := found if {
+	# A `jsonencode(...)` with unknown values: its JSON with those values as null.
+	is_string(value.partial)
+	json.is_valid(value.partial)
+	policy := json.unmarshal(value.partial)
+	is_object(policy)
+	statements := statement_list(policy)
+	every raw in statements {
+		is_object(raw)
+	}
+	found := [object.union(partial_encoded_statement(raw, i), {"replaceable": false}) |
+		some i, raw in statements
+	]
 } else := null
 
 # The statements of a policy document data source: its own blocks and those of its source and
@@ -291,17 +305,86 @@ partial_json_statement(raw) := {
 	"label": json_label(string_or_empty(object.get(raw, "Sid", ""))),
 	"effect": string_or_empty(object.get(raw, "Effect", "")),
 	"actions": strings(object.get(raw, "Action", null)),
-	"actions_unknown": false,
+	"actions_unknown": null_within(raw, "Action"),
 	"has_not_action": "NotAction" in object.keys(raw),
 	"surely_not_action": "NotAction" in object.keys(raw),
 	"not_actions": strings(object.get(raw, "NotAction", null)),
 	"resources": strings(object.get(raw, "Resource", null)),
-	"resources_may_be_any": false,
+	"resources_may_be_any": null_within(raw, "Resource"),
 	"principals": principals(object.get(raw, "Principal", null)),
-	"principal_may_be_any": false,
+	"principal_may_be_any": null_within(raw, "Principal"),
 	"condition": object_or_empty(object.get(raw, "Condition", {})),
 	"condition_count": count(object_or_empty(object.get(raw, "Condition", {}))),
 	"condition_keys_unknown": false,
+}
+
+# A statement of a partly known `jsonencode(...)` document: a `null` is a value known only at
+# apply time. Nothing says where it comes from, so an unknown `Resource` or `Principal` may be
+# "*", and an unknown `Condition` may hold any key.
+partial_encoded_statement(raw, i) := {
+	"sid": string_or_empty(object.get(raw, "Sid", "")),
+	"sid_unknown": null_within(raw, "Sid"),
+	"label": encoded_label(raw, i),
+	"effect": encoded_effect(raw),
+	"actions": strings(object.get(raw, "Action", null)),
+	"actions_unknown": null_within(raw, "Action"),
+	"has_not_action": "NotAction" in object.keys(raw),
+	"surely_not_action": count(strings(object.get(raw, "NotAction", null))) > 0,
+	"not_actions": strings(object.get(raw, "NotAction", null)),
+	"resources": strings(object.get(raw, "Resource", null)),
+	"resources_may_be_any": null_within(raw, "Resource"),
+	"principals": principals(object.get(raw, "Principal", null)),
+	"principal_may_be_any": null_within(raw, "Principal"),
+	"condition": object_or_empty(object.get(raw, "Condition", {})),
+	"condition_count": encoded_condition_count(raw),
+	"condition_keys_unknown": encoded_condition_keys_unknown(raw),
+}
+
+# An unknown `Effect` is null (either); a missing one is "" (an invalid statement).
+encoded_effect(raw) := raw.Effect if "Effect" in object.keys(raw)
+
+encoded_effect(raw) := "" if not "Effect" in object.keys(raw)
+
+# How many condition tests the statement has; null when `Condition` itself is unknown.
+encoded_condition_count(raw) := null if has_null(raw, "Condition")
+
+encoded_condition_count(raw) := count(object_or_empty(object.get(raw, "Condition", {}))) if {
+	not has_null(raw, "Condition")
+}
+
+# `Condition`, or one of its tests, is unknown: which keys it tests cannot be read (unknown
+# values under known keys still restrict).
+encoded_condition_keys_unknown(raw) := true if has_null(raw, "Condition") else := false
+
+encoded_label(raw, _) := sprintf("statement %q", [raw.Sid]) if non_empty_string(object.get(raw, "Sid", null))
+
+encoded_label(raw, i) := sprintf("statement %d", [i + 1]) if not non_empty_string(object.get(raw, "Sid", null))
+
+# The element `key` of a statement is null, or holds a null (an unknown value) in its list or
+# object (`{"AWS": [null]}`).
+null_within(raw, key) := true if has_null(raw, key) else := false
+
+has_null(raw, key) if {
+	key in object.keys(raw)
+	raw[key] == null
+}
+
+has_null(raw, key) if {
+	is_array(raw[key])
+	null in raw[key]
+}
+
+has_null(raw, key) if {
+	is_object(raw[key])
+	some entry in raw[key]
+	null_or_holds_null(entry)
+}
+
+null_or_holds_null(value) if value == null
+
+null_or_holds_null(value) if {
+	is_array(value)
+	null in value
 }
 
 json_label(sid) := sprintf("statement %q", [sid]) if sid != ""
@@ -518,8 +601,12 @@ undecided(doc, grants, labels) := tf.undecided(
 undecided(doc, grants, labels) := tf.undecided(
 	{"address": doc.address},
 	doc.path,
-	sprintf("%s %q: the policy document in `%s` is only partly known statically (%s holds values known only at apply time), so whether %s %s cannot be decided", [doc.type, doc.name, tf.display_path(doc.path), partial_source(doc), concat(" or ", labels), grants]),
+	sprintf("%s %q: the policy document in `%s` is only partly known statically (%s), so whether %s %s cannot be decided", [doc.type, doc.name, tf.display_path(doc.path), partial_cause(doc), concat(" or ", labels), grants]),
 ) if doc.statements != null
+
+partial_cause(doc) := sprintf("%s holds values known only at apply time", [partial_source(doc)]) if partial_source(doc)
+
+partial_cause(doc) := "some of its values are known only at apply time" if not partial_source(doc)
 
 # The policy document data source a partially known document is rendered from.
 partial_source(doc) := [address | some address in doc.references; policy_document_address(address)][0]
