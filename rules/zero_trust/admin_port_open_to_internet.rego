@@ -102,10 +102,16 @@ exposures contains exposure if {
 	}
 }
 
+# The exposures grouped by resource and source, in one pass.
+exposure_groups[key] contains exposure if {
+	some exposure in exposures
+	key := [exposure.address, exposure.path]
+}
+
 # One finding per internet source: several rules (Google `allow` blocks) can share a source.
 deny contains finding if {
-	some key in {[e.address, e.path] | some e in exposures}
-	mine := [e | some e in exposures; e.address == key[0]; e.path == key[1]]
+	some group in exposure_groups
+	mine := [e | some e in group]
 	first := mine[0]
 	services := {e.service | some e in mine}
 	reached := concat(" and ", [describe(mine, a.service) | some a in admin_services; a.service in services])
