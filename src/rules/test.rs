@@ -228,49 +228,64 @@ fn run_case(
         ));
     }
 
-    let mut actual: Vec<&crate::findings::Finding> = outcome.findings.iter().collect();
-    for want in &expected {
+    // Results as (rule, file, line, message), sorted as reports sort them.
+    let mut findings: Vec<&crate::findings::Finding> = outcome.findings.iter().collect();
+    findings.sort_by_key(|f| f.sort_key());
+    let findings: Vec<Reported<'_>> = findings
+        .into_iter()
+        .map(|f| (f.rule.as_str(), f.file.as_str(), f.line, f.message.as_str()))
+        .collect();
+    let mut undecided: Vec<&crate::findings::Undecided> = outcome.undecided.iter().collect();
+    undecided.sort_by_key(|u| u.sort_key());
+    let undecided: Vec<Reported<'_>> = undecided
+        .into_iter()
+        .map(|u| (u.rule.as_str(), u.file.as_str(), u.line, u.why.as_str()))
+        .collect();
+    match_results(
+        &expected,
+        findings,
+        report,
+        "but it did not fire",
+        ("", "finding"),
+    );
+    match_results(
+        &expected_undecided,
+        undecided,
+        report,
+        "to report this check as undecided, but it did not",
+        ("undecided ", "check"),
+    );
+}
+
+/// One reported result: rule, file, line and message.
+type Reported<'a> = (&'a str, &'a str, usize, &'a str);
+
+/// Pairs each expectation with a result of the same rule, file and line; every expectation
+/// left over and every result left over is a failure.
+fn match_results(
+    expected: &[Expectation],
+    mut actual: Vec<Reported<'_>>,
+    report: &mut RuleTestReport,
+    missing: &str,
+    (before, noun): (&str, &str),
+) {
+    for want in expected {
         let matched = actual
             .iter()
-            .position(|got| (&got.rule, &got.file, got.line) == (&want.0, &want.1, want.2));
+            .position(|got| (got.0, got.1, got.2) == (want.0.as_str(), want.1.as_str(), want.2));
         match matched {
             Some(i) => {
-                actual.swap_remove(i);
+                actual.remove(i);
             }
             None => report.failures.push(format!(
-                "{}:{}: expected {} but it did not fire",
+                "{}:{}: expected {} {missing}",
                 want.1, want.2, want.0
             )),
         }
     }
-    actual.sort_by_key(|f| f.sort_key());
-    for got in actual {
+    for (rule, file, line, message) in actual {
         report.failures.push(format!(
-            "{}:{}: unexpected {} finding: {}",
-            got.file, got.line, got.rule, got.message
-        ));
-    }
-
-    let mut undecided: Vec<&crate::findings::Undecided> = outcome.undecided.iter().collect();
-    for want in &expected_undecided {
-        let matched = undecided
-            .iter()
-            .position(|got| (&got.rule, &got.file, got.line) == (&want.0, &want.1, want.2));
-        match matched {
-            Some(i) => {
-                undecided.swap_remove(i);
-            }
-            None => report.failures.push(format!(
-                "{}:{}: expected {} to report this check as undecided, but it did not",
-                want.1, want.2, want.0
-            )),
-        }
-    }
-    undecided.sort_by_key(|u| u.sort_key());
-    for got in undecided {
-        report.failures.push(format!(
-            "{}:{}: unexpected undecided {} check: {}",
-            got.file, got.line, got.rule, got.why
+            "{file}:{line}: unexpected {before}{rule} {noun}: {message}"
         ));
     }
 }
