@@ -233,3 +233,21 @@ fn unknown_templates_and_jsonencode_keep_what_is_known_of_them_as_partial_values
         r#"{"Statement":[{"Action":"sqs:SendMessage","Effect":"Allow","Principal":"*","Resource":null}]}"#
     );
 }
+
+#[test]
+fn aws_partition_and_region_data_sources_come_from_their_providers_region() {
+    let inputs = read(&format!("{DIR}/region_data_sources"));
+    let (_, attachment) = resource(&inputs, "aws_iam_role_policy_attachment.monitoring");
+    assert_eq!(
+        attachment.attributes["policy_arn"],
+        "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+    );
+    let (_, whereabouts) = resource(&inputs, "aws_ssm_parameter.where");
+    assert_eq!(whereabouts.attributes["value"], "eu-west-1.amazonaws.com");
+    let (_, china) = resource(&inputs, "aws_ssm_parameter.china");
+    assert_eq!(china.attributes["value"], "aws-cn");
+    // A provider region from a variable without a value: unknown, not guessed.
+    let (_, unknown) = resource(&inputs, "aws_ssm_parameter.unknown");
+    assert_eq!(unknown.attributes["value"], json!(null));
+    assert!(unknown.unknown.contains(&"value".to_string()));
+}

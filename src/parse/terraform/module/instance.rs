@@ -813,6 +813,49 @@ impl<'p, 'a> Instance<'p, 'a> {
         (attributes, build, scope.refs.into_inner())
     }
 
+    /// What `data "aws_partition"` and `data "aws_region"` return, known from the region of
+    /// their provider configuration; `Unknown` for any other data source, when that region is
+    /// unknown, or when the block sets arguments of its own.
+    pub(super) fn region_data_source(&self, block: &Block, resource_type: &str) -> Value {
+        let own_arguments = block
+            .body
+            .attributes()
+            .any(|a| !META_ARGUMENTS.contains(&a.key.value().as_str()));
+        if !matches!(resource_type, "aws_partition" | "aws_region") || own_arguments {
+            return Value::Unknown;
+        }
+        let address = self.provider_for(block, resource_type);
+        let region = self
+            .project
+            .providers
+            .borrow()
+            .iter()
+            .find(|p| p.get("address").and_then(|a| a.as_str()) == Some(address.as_str()))
+            .and_then(|p| p.get("region").and_then(|r| r.as_str()).map(str::to_string));
+        let Some(region) = region else {
+            return Value::Unknown;
+        };
+        let text = |s: &str| Value::String(s.to_string());
+        match resource_type {
+            "aws_region" => Value::Object(BTreeMap::from([
+                ("name".to_string(), text(&region)),
+                ("region".to_string(), text(&region)),
+                ("id".to_string(), text(&region)),
+                ("endpoint".to_string(), Value::Unknown),
+                ("description".to_string(), Value::Unknown),
+            ])),
+            _ => match partition_of(&region) {
+                Some((partition, dns_suffix, reverse)) => Value::Object(BTreeMap::from([
+                    ("partition".to_string(), text(partition)),
+                    ("id".to_string(), text(partition)),
+                    ("dns_suffix".to_string(), text(dns_suffix)),
+                    ("reverse_dns_prefix".to_string(), text(reverse)),
+                ])),
+                None => Value::Unknown,
+            },
+        }
+    }
+
     /// `data.aws_iam_policy_document.<name>` rendered (the only data source known statically).
     pub(super) fn policy_document(
         &self,
@@ -841,6 +884,27 @@ impl<'p, 'a> Instance<'p, 'a> {
             .insert(key, Memo::Done(value.clone()));
         value
     }
+}
+
+/// The AWS partition of a region, its DNS suffix and reverse DNS prefix; `None` for the
+/// isolated partitions and anything that is not a region name.
+fn partition_of(region: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let parts: Vec<&str> = region.split('-').collect();
+    let shaped = parts.len() >= 3
+        && parts.first().is_some_and(|p| p.len() == 2)
+        && parts
+            .last()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    if !shaped || region.contains("-iso") {
+        return None;
+    }
+    Some(if region.starts_with("cn-") {
+        ("aws-cn", "amazonaws.com.cn", "cn.com.amazonaws")
+    } else if region.starts_with("us-gov-") {
+        ("aws-us-gov", "amazonaws.com", "com.amazonaws")
+    } else {
+        ("aws", "amazonaws.com", "com.amazonaws")
+    })
 }
 
 /// A variable's `nullable` argument: true unless it is the literal `false`.

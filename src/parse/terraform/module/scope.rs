@@ -338,7 +338,8 @@ impl Env for Scope<'_, '_, '_> {
                         None => Ok((value, consumed)),
                     });
                 }
-                self.reference(evaluator, base, &expansion, operators, 2, Value::Unknown)
+                let known = instance.region_data_source(block, resource_type);
+                self.reference(evaluator, base, &expansion, operators, 2, known)
             }
             // `resource.TYPE.NAME`: Terraform's explicit prefix for a managed resource.
             "resource" => {
