@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::terraform::{Location, Module, Read, blocks, draft, read};
+use super::terraform::{Location, Module, Read, blocks, read};
 use super::{Draft, Medium, Retention, Source};
 use crate::ir::Resource;
 
@@ -50,7 +50,7 @@ pub(super) fn own_sources(
     if !is_store(kind) || is_replica(index, store) {
         return None;
     }
-    let mut draft = draft();
+    let mut draft = Draft::default();
     if RETENTION_PERIOD_STORES.contains(&kind) {
         retention_period(module, store, "backup_retention_period", 1, &mut draft);
         replicas(module, store, &mut draft);

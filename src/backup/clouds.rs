@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::terraform::{Module, Read, draft, read};
+use super::terraform::{Module, Read, read};
 use super::{Draft, Medium, Retention};
 use crate::ir::Resource;
 
@@ -15,7 +15,7 @@ const GEO_REDUNDANT_LOCATIONS: [&str; 9] = [
 /// The sources a Google or Azure store configures itself, or `None` when `resource` is not
 /// one of those stores.
 pub(super) fn own_sources(module: &Module<'_>, store: &Resource) -> Option<Draft> {
-    let mut draft = draft();
+    let mut draft = Draft::default();
     match store.resource_type.as_str() {
         "google_sql_database_instance" => {
             if !read(store, "master_instance_name").is_unset()

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Draft, Medium, Posture, Retention, Source, aws, clouds, line_of};
+use super::{Medium, Posture, Retention, Source, aws, clouds, line_of};
 use crate::ir::{Document, InputKind, Resource};
 
 /// The posture of every Terraform data store of `document`.
@@ -408,11 +408,6 @@ impl<'d> Module<'d> {
 fn within(from: &str, attribute: &str) -> bool {
     from.strip_prefix(attribute)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-}
-
-/// A draft for a store found by its own settings.
-pub(super) fn draft() -> Draft {
-    Draft::default()
 }
 
 #[cfg(test)]
