@@ -144,6 +144,10 @@ pub struct Resource {
     pub attributes: serde_json::Value,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub references: BTreeMap<String, Vec<String>>,
+    /// Terraform only: for each attribute path whose value is a variable's default, the
+    /// variable entries (`var.name`) it came from; the literal is judged at the default.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub defaults: BTreeMap<String, Vec<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
     /// Terraform only: what is known of an unknown string attribute built by a template or
@@ -177,6 +181,7 @@ impl Resource {
             file,
             attributes,
             references: BTreeMap::new(),
+            defaults: BTreeMap::new(),
             unknown: Vec::new(),
             partial: BTreeMap::new(),
             spans,

@@ -182,7 +182,7 @@ fn override_files_merge_into_the_blocks_they_override() {
         .find(|d| d.file.ends_with("dev_override.tf"))
         .unwrap();
     assert_eq!((warning.level, warning.line), (Level::Warning, Some(24)));
-    assert_eq!(inputs.documents[0].resources.len(), 2);
+    assert_eq!(resource_count(&inputs.documents[0]), 2);
     // Findings on overridden attributes point into the override file.
     let report = scan_json(&format!("{DIR}/override"));
     assert_eq!(
@@ -199,7 +199,7 @@ fn logical_operators_short_circuit_like_terraform_1_12() {
     let inputs = read(&format!("{DIR}/short_circuit"));
     assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
     // count = 0: no instance.
-    assert_eq!(inputs.documents[0].resources.len(), 1);
+    assert_eq!(resource_count(&inputs.documents[0]), 1);
     let (_, flags) = resource(&inputs, "aws_ssm_parameter.flags");
     assert_eq!(flags.attributes["value"], "on");
 }
@@ -250,4 +250,54 @@ fn aws_partition_and_region_data_sources_come_from_their_providers_region() {
     let (_, unknown) = resource(&inputs, "aws_ssm_parameter.unknown");
     assert_eq!(unknown.attributes["value"], json!(null));
     assert!(unknown.unknown.contains(&"value".to_string()));
+}
+
+/// The resources and data sources of a document (not its variable and provider entries).
+fn resource_count(document: &tenet::ir::Document) -> usize {
+    document
+        .resources
+        .iter()
+        .filter(|r| !matches!(r.mode.as_deref(), Some("variable" | "provider")))
+        .count()
+}
+
+#[test]
+fn variable_defaults_and_provider_configurations_are_entries_of_their_own() {
+    let inputs = read(&format!("{DIR}/variables_and_providers"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let document = &inputs.documents[0];
+    let entries: Vec<(&str, Option<&str>)> = document
+        .resources
+        .iter()
+        .filter(|r| matches!(r.mode.as_deref(), Some("variable" | "provider")))
+        .map(|r| (r.address.as_str(), r.mode.as_deref()))
+        .collect();
+    // Only variables with a default; one per module instance.
+    assert_eq!(
+        entries,
+        vec![
+            ("provider.aws", Some("provider")),
+            ("var.retention", Some("variable")),
+            ("var.name", Some("variable")),
+            ("module.child.var.label", Some("variable")),
+        ]
+    );
+    let (_, provider) = resource(&inputs, "provider.aws");
+    assert_eq!(
+        provider.attributes["default_tags"][0]["tags"]["team"],
+        "data"
+    );
+    let (_, retention) = resource(&inputs, "var.retention");
+    assert_eq!(retention.attributes["default"], 7);
+    assert_eq!(line_of(document, retention, "default"), 10);
+    // Values drawn from a default name the variable in `defaults`, never in `references`.
+    let (_, bucket) = resource(&inputs, "aws_s3_bucket.logs");
+    assert_eq!(bucket.attributes["bucket"], "app-logs");
+    assert_eq!(bucket.defaults["bucket"], vec!["var.name"]);
+    assert_eq!(bucket.defaults["tags"], vec!["var.retention"]);
+    assert!(bucket.references.is_empty());
+    // A caller's value replaces the child's default, and keeps the caller's provenance.
+    let (_, queue) = resource(&inputs, "module.child.aws_sqs_queue.q");
+    assert_eq!(queue.attributes["name"], "app");
+    assert_eq!(queue.defaults["name"], vec!["var.name"]);
 }

@@ -6,7 +6,8 @@
 #   built from it, and it stays in the history after it is removed: it has to be rotated,
 #   which nobody does until it leaks. Fires on:
 #
-#   - Terraform: every attribute, at any depth, of every resource and data source:
+#   - Terraform: every attribute, at any depth, of every resource, data source and provider
+#     configuration (`access_key`/`secret_key`, `token`), and every variable `default`:
 #     - a credential format anywhere in a string: a private key block
 #       (`-----BEGIN … PRIVATE KEY-----` with a key body), a GitHub token (`ghp_`, `gho_`,
 #       `ghu_`, `ghs_`, `ghr_` + 36 characters, `github_pat_…`), a GitLab token (`glpat-…`),
@@ -53,10 +54,12 @@
 #   `valueFrom`/`secretKeyRef`, on ECS `secrets` (`valueFrom`), on CodeBuild variables of
 #   type `PARAMETER_STORE`/`SECRETS_MANAGER`, or on an `ARG` without a default.
 #
-#   Terraform resolves variable defaults, `tfvars` values, locals and module inputs before
-#   the rules run, and the IR has no `variable` or `provider` blocks: a secret written as a
-#   variable default or a module argument is reported at the attribute that receives it,
-#   and a provider block's `access_key`/`secret_key`/`token` is not checked. An attribute
+#   A secret written as a variable's default is reported at the default: when the
+#   variable's name is secret-like (used or not), and when the default reaches an attribute
+#   that holds a secret (the message names where it is used), once however many attributes
+#   use it; those attributes are not reported again. A secret given in a `tfvars` file or as
+#   a module argument is reported at the attribute that receives it (tenet keeps no
+#   location for those values). An attribute
 #   holding a credential format gives one finding, however many names in it match. A
 #   message shows at most the first four characters of the secret (fewer for a short one).
 # related_resources:
@@ -139,7 +142,63 @@ import rego.v1
 deny contains finding if {
 	some resource in tf.all_resources
 	some hit in secrets.best(tf_hits(resource))
+	not default_origin(resource, hit)
 	finding := result(resource.address, hit, tf_message(resource, hit))
+}
+
+# A literal that reaches an attribute from a variable's default is reported once, where it is
+# written: at the variable's default, naming one place it is used (the first in order).
+deny contains finding if {
+	some [address, path, secret, _] in default_uses
+	entry := variable_entries[address]
+	not own_hit_at(entry, path)
+	uses := sort([use | some [a, p, _, use] in default_uses; a == address; p == path])
+	finding := {
+		"resource": address,
+		"path": path,
+		"message": sprintf("variable %q has a literal secret in its default (%q), used as %s", [entry.name, secrets.redacted(secret), uses[0]]),
+		"secret": secret,
+	}
+}
+
+# [variable entry, path in it, secret, where it is used] for each hit whose literal is written
+# in the default of a variable the attribute draws on.
+default_uses := {[origin[0], origin[1], hit.secret, use] |
+	some resource in tf.all_resources
+	count(object.get(resource, "defaults", {})) > 0
+	some hit in secrets.best(tf_hits(resource))
+	origin := default_origin(resource, hit)
+	use := sprintf("`%s` of %s", [tf.display_path(hit.path), resource.address])
+}
+
+variable_entries := {r.address: r |
+	some r in tf.all_resources
+	object.get(r, "mode", "managed") == "variable"
+}
+
+# [entry address, path] of the literal of `hit` when the attribute holding it draws on a
+# variable's default (`defaults` in the IR) and that default holds the same string. A value
+# only partly made of a default (`"conn-${var.password}"`) stays where it is used.
+default_origin(resource, hit) := [address, array.concat(["default"], path)] if {
+	hit_path := tf.display_path(hit.path)
+	some key, addresses in object.get(resource, "defaults", {})
+	within(hit_path, key)
+	some address in addresses
+	entry := variable_entries[address]
+	walk(object.get(entry.attributes, "default", null), [path, value])
+	value == hit.secret
+}
+
+within(path, prefix) if path == prefix
+
+within(path, prefix) if {
+	startswith(path, prefix)
+	substring(path, count(prefix), 1) in {".", "["}
+}
+
+own_hit_at(entry, path) if {
+	some hit in secrets.best(tf_hits(entry))
+	hit.path == path
 }
 
 tf_hits(resource) := {hit |
@@ -172,6 +231,16 @@ tf_typed_hits(resource) := {hit |
 	not file_like(value)
 	secrets.literal_secret(key, value)
 	hit := {"path": [field, key], "kind": "typed", "name": key, "secret": value}
+} | {hit |
+	# A variable named like a secret, with a literal default: judged where the default is
+	# written. Where the variable is used, the attribute refers to this entry, so it is not
+	# reported again; a value given by a caller or a tfvars file is judged where it is used.
+	object.get(resource, "mode", "managed") == "variable"
+	secrets.secret_name(resource.name)
+	value := object.get(resource.attributes, "default", null)
+	is_string(value)
+	secrets.literal_secret(resource.name, value)
+	hit := {"path": ["default"], "kind": "typed", "name": resource.name, "secret": value}
 }
 
 secret_value_paths := {
@@ -189,7 +258,15 @@ resource_is_secret(resource) if {
 
 tf_message(resource, hit) := sprintf("%s: %s", [resource.address, describe(hit, "configuration")]) if hit.kind != "typed"
 
-tf_message(resource, hit) := sprintf("%s: `%s` holds a literal %s (%q)", [resource.address, tf.display_path(hit.path), typed_what(resource), secrets.redacted(hit.secret)]) if hit.kind == "typed"
+tf_message(resource, hit) := sprintf("variable %q has a literal secret as its default (%q)", [resource.name, secrets.redacted(hit.secret)]) if {
+	hit.kind == "typed"
+	object.get(resource, "mode", "managed") == "variable"
+}
+
+tf_message(resource, hit) := sprintf("%s: `%s` holds a literal %s (%q)", [resource.address, tf.display_path(hit.path), typed_what(resource), secrets.redacted(hit.secret)]) if {
+	hit.kind == "typed"
+	object.get(resource, "mode", "managed") != "variable"
+}
 
 typed_what(resource) := "SecureString parameter value" if resource.type == "aws_ssm_parameter"
 

@@ -159,7 +159,8 @@ secret_tail(_, "secret", last) if last in {"string", "binary", "data"}
 #   `changethis`, `replaceme`, `replace_me`, `replace-me`, `placeholder`, `example` (so
 #   AWS's documented example keys `AKIAIOSFODNN7EXAMPLE` and
 #   `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY` are placeholders), `dummy`, `sample`,
-#   `fake`, `redacted`, `your`, `test`, `insert`, `notreal`, `not_real`, `not-real`;
+#   `fake`, `redacted`, `your`, `test`, `insert`, `notreal`, `not_real`, `not-real`,
+#   `mock` (`mock_secret_key`, which provider test configurations set);
 # - a variable or setting name in capitals (`GOOGLE_API_KEY_VAL`, `DB_PASSWORD`);
 # - nothing but generic words, each perhaps followed by digits (`my-password`,
 #   `password123456789`, `super-secret-token`).
@@ -228,7 +229,7 @@ generic_words := {
 stand_in_words := [
 	"changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me",
 	"placeholder", "example", "dummy", "sample", "fake", "redacted", "your", "test", "insert",
-	"notreal", "not_real", "not-real",
+	"notreal", "not_real", "not-real", "mock",
 ]
 
 # True when a string is a value of another kind, which a secret-like name may still hold:

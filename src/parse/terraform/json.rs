@@ -533,10 +533,13 @@ fn property(schema: Schema, name: &str, value: &Node) -> Property {
 
 /// A provider-defined property: a nested block when its value looks like a block body.
 fn provider_property(name: &str, value: &Node) -> Property {
+    // The AWS provider's `default_tags` and `ignore_tags` are blocks despite their suffix.
+    let known_block = ["default_tags", "ignore_tags"].contains(&name);
     let is_map_argument = MAP_ARGUMENTS.contains(&name)
-        || ["_tags", "_labels", "_annotations", "_variables"]
-            .iter()
-            .any(|suffix| name.ends_with(suffix));
+        || (!known_block
+            && ["_tags", "_labels", "_annotations", "_variables"]
+                .iter()
+                .any(|suffix| name.ends_with(suffix)));
     let looks_like_body = |node: &Node| match &node.value {
         Json::Object(members) => {
             !members.is_empty()

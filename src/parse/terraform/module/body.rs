@@ -7,6 +7,8 @@ use super::*;
 pub(super) struct Build {
     pub(super) spans: SpanMap,
     pub(super) references: BTreeMap<String, Vec<String>>,
+    /// The variable entries whose default each attribute's value holds (see `Resource::defaults`).
+    pub(super) defaults: BTreeMap<String, Vec<String>>,
     /// Partly known values of unknown attributes (see `Resource::partial`).
     pub(super) partial: BTreeMap<String, String>,
     /// Display path of the resource's file: spans in any other file are recorded with it.
@@ -18,6 +20,7 @@ impl Build {
         Build {
             spans: SpanMap::new(header),
             references: BTreeMap::new(),
+            defaults: BTreeMap::new(),
             partial: BTreeMap::new(),
             home: home.display.clone(),
         }
@@ -32,6 +35,44 @@ impl Build {
             self.spans.files.remove(path);
         }
     }
+}
+
+/// Records where the attribute `name` of a block is written, and the literal keys and
+/// elements inside its value, at `path` (for entries built outside `eval_body`: variable
+/// defaults).
+pub(super) fn record_attribute_spans(
+    file: &SourceFile,
+    attribute: &hcl_edit::structure::Attribute,
+    path: &mut AttrPath,
+    build: &mut Build,
+) {
+    if let Some(span) = span_of(file, attribute) {
+        build.record(path, span, file);
+    }
+    record_literal_spans(file, &attribute.value, path, build);
+}
+
+/// True when `address` names a variable entry (`var.x`, `module.a["k"].var.x`), not a resource.
+/// Values flow with one set of addresses; the IR keeps resources in `references` and
+/// variable entries in `defaults`.
+pub(super) fn is_variable_entry(address: &str) -> bool {
+    let mut rest = address;
+    while let Some(after) = rest.strip_prefix("module.") {
+        // Skip the module name and its instance key (which may hold dots inside brackets).
+        let name_end = after.find(['.', '[']).unwrap_or(after.len());
+        let mut tail = &after[name_end..];
+        if tail.starts_with('[') {
+            match tail.find("].") {
+                Some(end) => tail = &tail[end + 1..],
+                None => return false,
+            }
+        }
+        match tail.strip_prefix('.') {
+            Some(next) => rest = next,
+            None => return false,
+        }
+    }
+    rest.starts_with("var.")
 }
 
 /// Which file each part of a merged block comes from (Terraform override files): a top-level
@@ -124,10 +165,13 @@ pub(super) fn eval_body(
                 }
                 record_literal_spans(file, &attribute.value, path, build);
                 let refs = std::mem::take(&mut *scope.refs.borrow_mut());
-                if !refs.is_empty() {
-                    build
-                        .references
-                        .insert(display_attr_path(path), refs.into_iter().collect());
+                let (defaults, resources): (Vec<String>, Vec<String>) =
+                    refs.into_iter().partition(|r| is_variable_entry(r));
+                if !resources.is_empty() {
+                    build.references.insert(display_attr_path(path), resources);
+                }
+                if !defaults.is_empty() {
+                    build.defaults.insert(display_attr_path(path), defaults);
                 }
                 path.pop();
                 if value != Value::Null {

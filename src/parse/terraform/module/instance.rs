@@ -193,11 +193,14 @@ impl<'p, 'a> Instance<'p, 'a> {
             let Some(name) = label(block, 0) else {
                 continue;
             };
+            // A default is a literal of the variable's own IR entry (see `variable_entries`):
+            // the attributes computed from it refer to that entry.
+            let entry = BTreeSet::from([format!("{}var.{name}", self.prefix())]);
             let default = || match block.body.get_attribute("default") {
                 Some(default) => {
                     let env = NoNames::new(&self.module.dir, &self.project.scan_root);
                     match Evaluator::new(&env).eval(&default.value) {
-                        Ok(value) => (value, BTreeSet::new()),
+                        Ok(value) => (value, entry.clone()),
                         Err(e) => {
                             self.project.warn(
                                 file,
@@ -263,6 +266,7 @@ impl<'p, 'a> Instance<'p, 'a> {
     /// Evaluates every resource, data source and module call of this instance.
     pub fn run(&self) {
         self.collect_providers();
+        self.variable_entries();
         // Data sources first: a rendered `aws_iam_policy_document` is then memoised before
         // the resources that use it are evaluated (each is evaluated once).
         for mode in ["data", "resource"] {
@@ -290,8 +294,82 @@ impl<'p, 'a> Instance<'p, 'a> {
         }
     }
 
+    /// An IR entry (mode `variable`, type `variable`, address `var.<name>`) for every variable
+    /// declared with a `default`, holding that default as written, so rules can judge the
+    /// literal where it is written (HY001) even when nothing uses the variable.
+    pub(super) fn variable_entries(&self) {
+        for (file, block) in self.module.blocks("variable") {
+            let (Some(name), Some(default)) =
+                (label(block, 0), block.body.get_attribute("default"))
+            else {
+                continue;
+            };
+            let env = NoNames::new(&self.module.dir, &self.project.scan_root);
+            // An error was reported when the variable was declared.
+            let value = Evaluator::new(&env)
+                .eval(&default.value)
+                .unwrap_or(Value::Unknown);
+            let mut attributes = BTreeMap::from([("default".to_string(), value)]);
+            if let Some(Ok(sensitive)) = block
+                .body
+                .get_attribute("sensitive")
+                .map(|a| Evaluator::new(&env).eval(&a.value))
+            {
+                attributes.insert("sensitive".to_string(), sensitive);
+            }
+            let mut build = Build::new(header_span(file, block), file);
+            record_attribute_spans(
+                file,
+                default,
+                &mut vec![PathSegment::Key("default".to_string())],
+                &mut build,
+            );
+            self.push_entry(
+                file,
+                "variable",
+                "variable",
+                &name,
+                format!("var.{name}"),
+                attributes,
+                build,
+            );
+        }
+    }
+
+    /// Adds a non-resource entry (a variable or a provider configuration) to the IR.
+    #[allow(clippy::too_many_arguments)]
+    fn push_entry(
+        &self,
+        file: &Arc<SourceFile>,
+        mode: &str,
+        entry_type: &str,
+        name: &str,
+        local_address: String,
+        attributes: BTreeMap<String, Value>,
+        build: Build,
+    ) {
+        let mut unknown = Vec::new();
+        let attributes_json =
+            to_json_collecting_unknown(&Value::Object(attributes), &mut Vec::new(), &mut unknown);
+        let mut entry = Resource::new(
+            format!("{}{local_address}", self.prefix()),
+            entry_type.to_string(),
+            name.to_string(),
+            file.display.clone(),
+            attributes_json,
+            build.spans,
+        );
+        entry.mode = Some(mode.to_string());
+        entry.module = Some(self.address.clone());
+        entry.references = build.references;
+        entry.defaults = build.defaults;
+        entry.unknown = unknown;
+        entry.partial = build.partial;
+        self.project.resources.borrow_mut().push(entry);
+    }
+
     pub(super) fn collect_providers(&self) {
-        for (_, block) in self.module.blocks("provider") {
+        for (file, block) in self.module.blocks("provider") {
             let Some(name) = label(block, 0) else {
                 continue;
             };
@@ -340,6 +418,20 @@ impl<'p, 'a> Instance<'p, 'a> {
                 "region": region.map_or(serde_json::Value::Null, |r| r.to_json()),
                 "account": account,
             }));
+            // The whole configuration as an entry too (mode `provider`), so rules can judge
+            // its arguments where they are written (HY001: `access_key`, `token`).
+            let (attributes, build, _) =
+                self.evaluate_block(file, block, None, None, header_span(file, block));
+            let entry_name = alias.clone().unwrap_or_else(|| name.clone());
+            self.push_entry(
+                file,
+                "provider",
+                &name,
+                &entry_name,
+                format!("provider.{local}"),
+                attributes,
+                build,
+            );
         }
     }
 
@@ -540,6 +632,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             resource.provider = Some(provider.clone());
             resource.module = Some(self.address.clone());
             resource.references = build.references;
+            resource.defaults = build.defaults;
             resource.unknown = unknown;
             resource.partial = build.partial;
             self.project.resources.borrow_mut().push(resource);

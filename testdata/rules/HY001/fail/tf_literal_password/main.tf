@@ -1,9 +1,9 @@
 # A literal password, a literal in a map under a secret-like key, and a password that comes
-# from a variable default: the IR has no variable blocks, so the finding is on the attribute
-# that receives the default.
+# from a variable default: that finding is on the default, where the literal is written, not
+# on the attribute that receives it.
 variable "db_password" {
   type    = string
-  default = "hunter2-but-longer"
+  default = "hunter2-but-longer" # expect: HY001
 }
 
 resource "aws_db_instance" "main" {
@@ -18,7 +18,7 @@ resource "aws_rds_cluster" "reporting" {
   cluster_identifier = "reporting"
   engine             = "aurora-postgresql"
   master_username    = "reporting"
-  master_password    = var.db_password # expect: HY001
+  master_password    = var.db_password
 }
 
 resource "aws_lambda_function" "api" {
