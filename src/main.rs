@@ -9,6 +9,11 @@ use tenet::cli::{Cli, ExitStatus, Fatal, run};
 /// pages a thread touches are committed.
 const STACK_SIZE: usize = 64 << 20;
 
+/// The Rego interpreter allocates and frees small values on every step; mimalloc makes that
+/// cheaper than the system allocator (see docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // A failure to configure the pool only means rayon's default is used.
