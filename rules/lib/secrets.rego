@@ -390,9 +390,11 @@ all_credential_hits(tree) := {hit |
 # `secretRef`, …) are not literals and are skipped.
 #
 # The tree is first screened as one JSON text for a secret-like word at the end of a key or
-# of a name (`password":`, `DB_PASSWORD",`, `token=`, `api_key:`).
+# of a name (`password":`, `DB_PASSWORD",`, `token=`, `api_key:`). Plurals other than
+# `passwords` and `credentials` name no secret: `http_tokens` (on every EC2 instance with
+# `metadata_options`) does not pass the screen.
 named_hits(tree) := {hit |
-	regex.match(`(?i)(pass|passwd|password|passphrase|pwd|secret|token|key|credentials|apikey)s?(_?(wo|string|binary|data))?(["'\\]*\s*[:=,}]|\\n)`, json.marshal(tree))
+	regex.match(`(?i)(pass|passwd|passwords?|passphrase|pwd|secret|token|key|credentials|apikey)(_?(wo|string|binary|data))?(["'\\]*\s*[:=,}]|\\n)`, json.marshal(tree))
 	some hit in all_named_hits(tree)
 }
 

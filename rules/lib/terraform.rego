@@ -25,21 +25,15 @@ resources(type) := [r |
 
 # The display form of an attribute path, as listed in `unknown`: keys joined by `.`, indices
 # in brackets (`["ingress", 2, "cidr_blocks", 0]` is `ingress[2].cidr_blocks[0]`).
-display_path(path) := concat("", [segment(i, k) | some i, k in path])
-
-segment(0, k) := k if is_string(k)
-
-segment(i, k) := concat("", [".", k]) if {
-	i > 0
-	is_string(k)
-}
-
-segment(_, k) := sprintf("[%d]", [k]) if is_number(k)
+# (A tenet built-in: rules call it many times per resource.)
+display_path(path) := tenet.display_path(path)
 
 # True when the value at `path`, or a block or list that contains it, is unknown statically.
+# Most resources have no unknown value: that case costs one lookup.
 unknown(resource, path) if {
-	some n in numbers.range(1, count(path))
-	display_path(array.slice(path, 0, n)) in object.get(resource, "unknown", [])
+	unknowns := object.get(resource, "unknown", [])
+	count(unknowns) > 0
+	tenet.path_unknown(unknowns, path)
 }
 
 # True when the value at `path` is not set: absent, or null without being unknown.
