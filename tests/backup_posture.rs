@@ -106,3 +106,54 @@ fn three_databases_in_three_backup_states() {
         ]
     );
 }
+
+/// Many stores, each selected by its own AWS Backup selection (by reference, by tag, by ARN):
+/// every store gets exactly its own plan's copy, whichever way the selection is indexed.
+#[test]
+fn each_store_is_matched_with_the_selections_that_select_it() {
+    let mut module = String::from(
+        "resource \"aws_backup_vault\" \"v\" {\n  name = \"v\"\n}\n\
+         resource \"aws_backup_plan\" \"p\" {\n  name = \"p\"\n  rule {\n    rule_name = \"r\"\n    \
+         target_vault_name = aws_backup_vault.v.name\n    schedule = \"cron(0 3 * * ? *)\"\n  }\n}\n",
+    );
+    for n in 0..60 {
+        module.push_str(&format!(
+            "resource \"aws_dynamodb_table\" \"t{n}\" {{\n  name = \"table-{n}\"\n  hash_key = \"id\"\n  \
+             tags = {{ backup = \"tag-{n}\" }}\n}}\n"
+        ));
+        let how = match n % 3 {
+            0 => format!("resources = [aws_dynamodb_table.t{n}.arn]"),
+            1 => format!(
+                "selection_tag {{\n    type = \"STRINGEQUALS\"\n    key = \"backup\"\n    value = \"tag-{n}\"\n  }}"
+            ),
+            _ => format!("resources = [\"arn:aws:dynamodb:*:*:table/table-{n}\"]"),
+        };
+        module.push_str(&format!(
+            "resource \"aws_backup_selection\" \"s{n}\" {{\n  name = \"s{n}\"\n  plan_id = aws_backup_plan.p.id\n  \
+             iam_role_arn = \"arn:aws:iam::111122223333:role/backup\"\n  {how}\n}}\n"
+        ));
+    }
+    module.push_str(
+        "resource \"aws_dynamodb_table\" \"unselected\" {\n  name = \"unselected\"\n  hash_key = \"id\"\n}\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), module).unwrap();
+    let output = common::tenet(dir.path(), &["scan", ".", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for n in 0..60 {
+        let table = row(&report, &format!("aws_dynamodb_table.t{n}"));
+        let selections: Vec<&str> = table["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["kind"].as_str())
+            .filter(|kind| kind.contains("AWS Backup"))
+            .collect();
+        assert_eq!(selections.len(), 1, "t{n}: {table:#}");
+        assert_eq!(table["unknown"], json!([]), "t{n}");
+    }
+    assert_eq!(
+        row(&report, "aws_dynamodb_table.unselected")["verdict"],
+        "no backup"
+    );
+}

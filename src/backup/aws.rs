@@ -63,6 +63,9 @@ pub(super) fn own_sources(
             retention_period(module, store, "snapshot_retention_limit", 0, &mut draft);
         }
         "aws_redshift_cluster" => redshift(module, store, &mut draft),
+        "aws_ebs_volume" => index
+            .snapshot_policies
+            .add_sources(module, store, &mut draft),
         "aws_fsx_windows_file_system" => {
             retention_period(
                 module,
@@ -472,7 +475,8 @@ fn redshift(module: &Module<'_>, cluster: &Resource, draft: &mut Draft) {
 /// What AWS stores share, found once per module: backup selections, and S3 replication rules
 /// by source bucket and the buckets they replicate into.
 pub(super) struct Index<'d> {
-    selections: Vec<&'d Resource>,
+    selections: Selections<'d>,
+    snapshot_policies: SnapshotPolicies<'d>,
     /// Source bucket address → (resource holding the rule, rule path).
     replication: HashMap<&'d str, Vec<(&'d Resource, String)>>,
     /// Buckets that are a replication destination: copies, not stores.
@@ -515,7 +519,8 @@ impl<'d> Index<'d> {
             }
         }
         Index {
-            selections: module.of_type("aws_backup_selection").to_vec(),
+            selections: Selections::new(module),
+            snapshot_policies: SnapshotPolicies::new(module),
             replication,
             replica_buckets,
             by_bucket_name,
@@ -546,23 +551,26 @@ impl<'d> Index<'d> {
     /// Adds the vault copies of every plan whose selection covers `store`, or an unknown when
     /// a selection might.
     pub fn add_plan_sources(&self, module: &Module<'_>, store: &Resource, draft: &mut Draft) {
-        if !is_store(&store.resource_type) || self.selections.is_empty() {
+        if !is_store(&store.resource_type) || self.selections.all.is_empty() {
             return;
         }
         let mut copies: HashMap<String, Source> = HashMap::new();
-        for selection in &self.selections {
-            match covers(module, selection, store) {
+        for index in self.selections.candidates(module, store) {
+            let Some(selection) = self.selections.all.get(index) else {
+                continue;
+            };
+            match selection.covers(module, store) {
                 Some(true) => {}
                 Some(false) => continue,
                 None => {
                     draft.unknown.push(format!(
                         "{}: whether it selects {} is unknown",
-                        selection.address, store.address
+                        selection.resource.address, store.address
                     ));
                     continue;
                 }
             }
-            plan_copies(module, selection, store, &mut copies);
+            plan_copies(module, selection.resource, store, &mut copies);
         }
         let mut copies: Vec<Source> = copies.into_values().collect();
         copies.sort_by(|a, b| (&a.resource, &a.kind).cmp(&(&b.resource, &b.kind)));
@@ -570,53 +578,508 @@ impl<'d> Index<'d> {
     }
 }
 
-/// Whether `selection` selects `store`: by reference or ARN in `resources`, or by a
-/// `selection_tag`; `None` when that depends on unknown values.
-fn covers(module: &Module<'_>, selection: &Resource, store: &Resource) -> Option<bool> {
-    if module
-        .targets(selection, "not_resources")
-        .iter()
-        .any(|r| r.address == store.address)
-    {
-        return Some(false);
+/// Every `aws_backup_selection` of the module, read once and indexed, so that each store is
+/// checked only against the selections that may select it: those that refer to it, those
+/// whose `selection_tag` one of its tags matches, and the few that select by ARN pattern or
+/// by unknown values. The posture stays linear in stores and selections.
+struct Selections<'d> {
+    all: Vec<Selection<'d>>,
+    by_reference: HashMap<&'d str, Vec<usize>>,
+    by_tag: HashMap<(&'d str, &'d str), Vec<usize>>,
+    /// Selections with a known `selection_tag`: candidates of a store whose tags are unknown.
+    tagged: Vec<usize>,
+    /// Selections by ARN or `*`, or with unknown `resources` or tags: candidates of every store.
+    broad: Vec<usize>,
+}
+
+/// One `aws_backup_selection`, read once.
+struct Selection<'d> {
+    resource: &'d Resource,
+    /// Stores `not_resources` refers to.
+    excluded: Vec<&'d str>,
+    /// Stores `resources` refers to.
+    referenced: Vec<&'d str>,
+    /// ARNs (or `*`) written as text in `resources`.
+    arns: Vec<&'d str>,
+    /// `selection_tag` blocks: the key and value, or `None` when either is unknown.
+    tags: Vec<Option<(&'d str, &'d str)>>,
+    /// `resources` or `selection_tag` holds values unknown statically.
+    unknown: bool,
+    /// `condition` tests every selected resource must pass as well; `None` for one with an
+    /// unknown operator, key or value.
+    conditions: Vec<Option<Condition<'d>>>,
+}
+
+/// One test of a selection's `condition` block on a resource tag (`aws:ResourceTag/<key>`).
+struct Condition<'d> {
+    operator: &'d str,
+    tag: &'d str,
+    value: &'d str,
+}
+
+impl<'d> Selections<'d> {
+    fn new(module: &Module<'d>) -> Self {
+        let mut index = Selections {
+            all: Vec::new(),
+            by_reference: HashMap::new(),
+            by_tag: HashMap::new(),
+            tagged: Vec::new(),
+            broad: Vec::new(),
+        };
+        for (n, resource) in module.of_type("aws_backup_selection").iter().enumerate() {
+            let selection = Selection::new(module, resource);
+            for address in &selection.referenced {
+                index.by_reference.entry(address).or_default().push(n);
+            }
+            for (key, value) in selection.tags.iter().flatten() {
+                index.by_tag.entry((key, value)).or_default().push(n);
+            }
+            if selection.tags.iter().any(Option::is_some) {
+                index.tagged.push(n);
+            }
+            if !selection.arns.is_empty()
+                || selection.unknown
+                || selection.tags.iter().any(Option::is_none)
+            {
+                index.broad.push(n);
+            }
+            index.all.push(selection);
+        }
+        index
     }
-    let mut unknown = false;
-    let referenced = module.targets(selection, "resources");
-    if referenced.iter().any(|r| r.address == store.address) {
-        return Some(true);
+
+    /// The selections that may select `store`, in the module's order.
+    fn candidates(&self, module: &Module<'_>, store: &Resource) -> Vec<usize> {
+        let mut found: Vec<usize> = self.broad.clone();
+        if let Some(list) = self.by_reference.get(store.address.as_str()) {
+            found.extend(list);
+        }
+        let tags = store_tags(module, store);
+        if tags.unknown {
+            found.extend(&self.tagged);
+        }
+        for (key, value) in &tags.known {
+            if let Some(list) = self.by_tag.get(&(key.as_str(), value.as_str())) {
+                found.extend(list);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
-    match read(selection, "resources") {
-        Read::Set(Value::Array(items)) => {
-            for item in items {
-                match item {
-                    Value::String(arn) if arn_selects(arn, store) => return Some(true),
-                    // An element from a reference to another resource is not this store.
-                    Value::Null if referenced.is_empty() => unknown = true,
-                    _ => {}
+}
+
+impl<'d> Selection<'d> {
+    fn new(module: &Module<'d>, resource: &'d Resource) -> Self {
+        let addresses = |attribute| -> Vec<&'d str> {
+            module
+                .targets(resource, attribute)
+                .into_iter()
+                .map(|r| r.address.as_str())
+                .collect()
+        };
+        let referenced = addresses("resources");
+        let mut arns = Vec::new();
+        let mut unknown = false;
+        match read(resource, "resources") {
+            Read::Set(Value::Array(items)) => {
+                for item in items {
+                    match item {
+                        Value::String(arn) => arns.push(arn.as_str()),
+                        // An element from a reference to another resource is not a store
+                        // this selection reaches by text.
+                        Value::Null if referenced.is_empty() => unknown = true,
+                        _ => {}
+                    }
+                }
+            }
+            Read::Unknown if referenced.is_empty() => unknown = true,
+            _ => {}
+        }
+        let tags = blocks(resource, "selection_tag")
+            .into_iter()
+            .map(|(path, _)| {
+                let key = read(resource, &format!("{path}.key")).as_str();
+                let value = read(resource, &format!("{path}.value")).as_str();
+                key.zip(value)
+            })
+            .collect();
+        if read(resource, "selection_tag").is_unknown() {
+            unknown = true;
+        }
+        let mut conditions = Vec::new();
+        for (block, _) in blocks(resource, "condition") {
+            for operator in [
+                "string_equals",
+                "string_not_equals",
+                "string_like",
+                "string_not_like",
+            ] {
+                for (test, _) in blocks(resource, &format!("{block}.{operator}")) {
+                    let key = read(resource, &format!("{test}.key")).as_str();
+                    let value = read(resource, &format!("{test}.value")).as_str();
+                    conditions.push(key.zip(value).and_then(|(key, value)| {
+                        Some(Condition {
+                            operator,
+                            tag: key.strip_prefix("aws:ResourceTag/")?,
+                            value,
+                        })
+                    }));
+                }
+                if read(resource, &format!("{block}.{operator}")).is_unknown() {
+                    conditions.push(None);
                 }
             }
         }
-        Read::Unknown if referenced.is_empty() => unknown = true,
-        _ => {}
+        if read(resource, "condition").is_unknown() {
+            conditions.push(None);
+        }
+        Selection {
+            resource,
+            excluded: addresses("not_resources"),
+            referenced,
+            arns,
+            tags,
+            unknown,
+            conditions,
+        }
     }
-    for (path, _) in blocks(selection, "selection_tag") {
-        let key = read(selection, &format!("{path}.key")).as_str();
-        let value = read(selection, &format!("{path}.value")).as_str();
-        let (Some(key), Some(value)) = (key, value) else {
-            unknown = true;
-            continue;
-        };
-        match read(store, &format!("tags.{key}")) {
-            Read::Set(Value::String(tag)) if tag == value => return Some(true),
-            Read::Unknown => unknown = true,
-            Read::Unset if read(store, "tags").is_unknown() => unknown = true,
+
+    /// Whether `store` passes every `condition` test; `None` when that depends on unknown
+    /// values.
+    fn conditions_hold(&self, module: &Module<'_>, store: &Resource) -> Option<bool> {
+        let mut unknown = false;
+        for condition in &self.conditions {
+            let Some(condition) = condition else {
+                unknown = true;
+                continue;
+            };
+            let tag = match store_tag(module, store, condition.tag) {
+                Read::Set(Value::String(tag)) => Some(tag.as_str()),
+                Read::Unknown => {
+                    unknown = true;
+                    continue;
+                }
+                _ => None,
+            };
+            let like = match tag {
+                Some(tag) => wildcard_match(condition.value, tag),
+                None => Some(false),
+            };
+            let holds = match condition.operator {
+                "string_equals" => Some(tag == Some(condition.value)),
+                "string_not_equals" => Some(tag != Some(condition.value)),
+                "string_like" => like,
+                _ => like.map(|like| !like),
+            };
+            match holds {
+                Some(true) => {}
+                Some(false) => return Some(false),
+                None => unknown = true,
+            }
+        }
+        if unknown { None } else { Some(true) }
+    }
+
+    /// Whether this selection selects `store`: by reference or ARN in `resources`, or by a
+    /// `selection_tag` (the store's own tags, else its provider's `default_tags`); `None` when
+    /// that depends on unknown values.
+    fn covers(&self, module: &Module<'_>, store: &Resource) -> Option<bool> {
+        let address = store.address.as_str();
+        if self.excluded.contains(&address) {
+            return Some(false);
+        }
+        if self.referenced.contains(&address) || self.arns.iter().any(|arn| arn_selects(arn, store))
+        {
+            return self.conditions_hold(module, store);
+        }
+        let mut unknown = self.unknown;
+        for tag in &self.tags {
+            let Some((key, value)) = tag else {
+                unknown = true;
+                continue;
+            };
+            match store_tag(module, store, key) {
+                Read::Set(Value::String(tag)) if tag == value => {
+                    return self.conditions_hold(module, store);
+                }
+                Read::Unknown => unknown = true,
+                _ => {}
+            }
+        }
+        if unknown { None } else { Some(false) }
+    }
+}
+
+/// The tags of a store as a selection sees them: its own `tags` over its provider's
+/// `default_tags` (and, in a plan, `tags_all`, which holds both).
+struct StoreTags {
+    known: Vec<(String, String)>,
+    /// Some tag may be unknown statically.
+    unknown: bool,
+}
+
+fn store_tags(module: &Module<'_>, store: &Resource) -> StoreTags {
+    let mut tags = StoreTags {
+        known: Vec::new(),
+        unknown: false,
+    };
+    let mut sources = Vec::new();
+    for attribute in ["tags", "tags_all"] {
+        match read(store, attribute) {
+            Read::Set(Value::Object(map)) => sources.push(map),
+            Read::Unknown => tags.unknown = true,
             _ => {}
         }
     }
-    if read(selection, "selection_tag").is_unknown() {
-        unknown = true;
+    match module.default_tags(store) {
+        Read::Set(Value::Object(map)) => sources.push(map),
+        Read::Unknown => tags.unknown = true,
+        _ => {}
     }
-    if unknown { None } else { Some(false) }
+    for map in sources {
+        for (key, value) in map {
+            match value {
+                Value::String(value) => tags.known.push((key.clone(), value.clone())),
+                Value::Null => tags.unknown = true,
+                _ => {}
+            }
+        }
+    }
+    tags
+}
+
+/// The value of the tag `key` on `store`: its own `tags`, else a plan's `tags_all`, else its
+/// provider's `default_tags`.
+fn store_tag<'a>(module: &Module<'a>, store: &'a Resource, key: &str) -> Read<'a> {
+    for attribute in ["tags", "tags_all"] {
+        match read(store, attribute) {
+            Read::Unknown => return Read::Unknown,
+            Read::Set(Value::Object(map)) => match map.get(key) {
+                Some(Value::Null) => return Read::Unknown,
+                Some(value) => return Read::Set(value),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    match module.default_tags(store) {
+        Read::Set(Value::Object(map)) => match map.get(key) {
+            Some(Value::Null) => Read::Unknown,
+            Some(value) => Read::Set(value),
+            None => Read::Unset,
+        },
+        Read::Unknown => Read::Unknown,
+        _ => Read::Unset,
+    }
+}
+
+/// The EBS snapshot policies of the module (`aws_dlm_lifecycle_policy` of volumes), indexed by
+/// the target tags that pick volumes: a volume is checked only against the policies one of its
+/// tags names (and those whose targets are unknown).
+struct SnapshotPolicies<'d> {
+    all: Vec<&'d Resource>,
+    by_tag: HashMap<(&'d str, &'d str), Vec<usize>>,
+    /// Enabled volume policies whose target tags are unknown: they may pick any volume.
+    unknown: Vec<usize>,
+}
+
+impl<'d> SnapshotPolicies<'d> {
+    fn new(module: &Module<'d>) -> Self {
+        let mut index = SnapshotPolicies {
+            all: Vec::new(),
+            by_tag: HashMap::new(),
+            unknown: Vec::new(),
+        };
+        for policy in module.of_type("aws_dlm_lifecycle_policy") {
+            if !snapshots_volumes(policy) {
+                continue;
+            }
+            let n = index.all.len();
+            match read(policy, "policy_details[0].target_tags") {
+                Read::Set(Value::Object(tags)) => {
+                    for (key, value) in tags {
+                        match value {
+                            Value::String(value) => index
+                                .by_tag
+                                .entry((key.as_str(), value.as_str()))
+                                .or_default()
+                                .push(n),
+                            _ => index.unknown.push(n),
+                        }
+                    }
+                }
+                Read::Unknown => index.unknown.push(n),
+                _ => continue,
+            }
+            index.all.push(policy);
+        }
+        index
+    }
+
+    /// The snapshots of `volume` the policies take: one copy per policy that targets one of its
+    /// tags (the longest retention of its schedules), and one per region its schedules copy
+    /// snapshots into.
+    fn add_sources(&self, module: &Module<'_>, volume: &Resource, draft: &mut Draft) {
+        if self.all.is_empty() {
+            return;
+        }
+        let tags = store_tags(module, volume);
+        let mut matched: Vec<usize> = Vec::new();
+        let mut maybe: Vec<usize> = self.unknown.clone();
+        for (key, value) in &tags.known {
+            if let Some(list) = self.by_tag.get(&(key.as_str(), value.as_str())) {
+                matched.extend(list);
+            }
+        }
+        if tags.unknown {
+            maybe.extend(0..self.all.len());
+        }
+        matched.sort_unstable();
+        matched.dedup();
+        maybe.retain(|n| !matched.contains(n));
+        maybe.sort_unstable();
+        maybe.dedup();
+        for n in maybe {
+            if let Some(policy) = self.all.get(n) {
+                draft.unknown.push(format!(
+                    "{}: whether it snapshots {} is unknown",
+                    policy.address, volume.address
+                ));
+            }
+        }
+        let here = module.location(volume);
+        for policy in matched.iter().filter_map(|&n| self.all.get(n)) {
+            if blocks(policy, "policy_details[0].schedule").is_empty() {
+                continue; // takes no snapshot
+            }
+            let mut retention: Option<Retention> = Some(Retention::Days(0));
+            let mut regions: Vec<(Option<String>, Option<Retention>)> = Vec::new();
+            for (schedule, _) in blocks(policy, "policy_details[0].schedule") {
+                retention = longest(retention, snapshot_retention(policy, &schedule));
+                for (rule, _) in blocks(policy, &format!("{schedule}.cross_region_copy_rule")) {
+                    let target = match read(policy, &format!("{rule}.target")) {
+                        Read::Set(Value::String(region)) => Some(region.clone()),
+                        Read::Unset => read(policy, &format!("{rule}.target_region"))
+                            .as_str()
+                            .map(str::to_string),
+                        _ => None,
+                    };
+                    let kept = interval_days(policy, &format!("{rule}.retain_rule[0]"));
+                    regions.push((target, kept));
+                }
+            }
+            draft.sources.push(module.source(
+                "EBS snapshots (Data Lifecycle Manager)".to_string(),
+                policy,
+                Medium::ServiceSnapshots,
+                Some(false),
+                retention,
+            ));
+            for (region, kept) in regions {
+                let off_site = match (&region, &here.region) {
+                    (Some(target), Some(own)) => Some(target != own),
+                    _ => None,
+                };
+                draft.add_replica(module.source(
+                    format!(
+                        "EBS snapshot copies in {} (Data Lifecycle Manager)",
+                        region.as_deref().unwrap_or("an unknown region")
+                    ),
+                    policy,
+                    Medium::ServiceSnapshots,
+                    off_site,
+                    kept.or(Some(Retention::Indefinite)),
+                ));
+            }
+        }
+    }
+}
+
+/// An enabled Data Lifecycle Manager policy that snapshots EBS volumes.
+fn snapshots_volumes(policy: &Resource) -> bool {
+    let enabled = read(policy, "state").as_str() != Some("DISABLED");
+    let snapshots = match read(policy, "policy_details[0].policy_type") {
+        Read::Unset => true,
+        kind => kind.as_str() == Some("EBS_SNAPSHOT_MANAGEMENT"),
+    };
+    let volumes = match read(policy, "policy_details[0].resource_types") {
+        Read::Set(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some("VOLUME")),
+        _ => false,
+    };
+    enabled && snapshots && volumes
+}
+
+/// How long a schedule keeps its snapshots: `retain_rule` by age (`interval` and
+/// `interval_unit`), or by `count` of snapshots taken every `create_rule` `interval` hours;
+/// `None` when that cannot be told in days (a `cron_expression`, unknown values).
+fn snapshot_retention(policy: &Resource, schedule: &str) -> Option<Retention> {
+    let retain = format!("{schedule}.retain_rule[0]");
+    match read(policy, &format!("{retain}.count")) {
+        Read::Unset => interval_days(policy, &retain),
+        count => {
+            let count = count.as_u64()?;
+            let every = read(policy, &format!("{schedule}.create_rule[0].interval")).as_u64()?;
+            let unit = read(policy, &format!("{schedule}.create_rule[0].interval_unit"));
+            if unit.is_unknown() || !matches!(unit.as_str(), None | Some("HOURS")) {
+                return None;
+            }
+            Some(Retention::Days(count.saturating_mul(every).div_ceil(24)))
+        }
+    }
+}
+
+/// A `retain_rule` by age in days: `interval` times its `interval_unit`.
+fn interval_days(policy: &Resource, rule: &str) -> Option<Retention> {
+    let interval = read(policy, &format!("{rule}.interval")).as_u64()?;
+    let days = match read(policy, &format!("{rule}.interval_unit")).as_str()? {
+        "DAYS" => 1,
+        "WEEKS" => 7,
+        "MONTHS" => 30,
+        "YEARS" => 365,
+        _ => return None,
+    };
+    Some(Retention::Days(interval.saturating_mul(days)))
+}
+
+/// The longer of two retentions; unknown when either is.
+fn longest(a: Option<Retention>, b: Option<Retention>) -> Option<Retention> {
+    match (a?, b?) {
+        (Retention::Indefinite, _) | (_, Retention::Indefinite) => Some(Retention::Indefinite),
+        (Retention::Days(a), Retention::Days(b)) => Some(Retention::Days(a.max(b))),
+    }
+}
+
+/// `StringLike` matching: `*` matches any run of characters, `?` any one character. `None`
+/// for a pattern or value longer than AWS allows in a tag (256 characters), which keeps the
+/// O(pattern × value) matching bounded on hostile input.
+fn wildcard_match(pattern: &str, text: &str) -> Option<bool> {
+    const LONGEST: usize = 256;
+    let text: Vec<char> = text.chars().collect();
+    if text.len() > LONGEST || pattern.chars().count() > LONGEST {
+        return None;
+    }
+    // `row[j]`: whether the pattern read so far matches the first `j` characters.
+    let mut row = vec![false; text.len() + 1];
+    if let Some(first) = row.first_mut() {
+        *first = true;
+    }
+    for p in pattern.chars() {
+        let mut next = Vec::with_capacity(row.len());
+        next.push(p == '*' && row.first() == Some(&true));
+        for (j, c) in text.iter().enumerate() {
+            let before = next.last().copied().unwrap_or(false);
+            let above = row.get(j + 1).copied().unwrap_or(false);
+            let diagonal = row.get(j).copied().unwrap_or(false);
+            next.push(match p {
+                '*' => before || above,
+                '?' => diagonal,
+                _ => diagonal && *c == p,
+            });
+        }
+        row = next;
+    }
+    Some(row.last().copied().unwrap_or(false))
 }
 
 /// Whether an ARN (or `*`) written in a selection's `resources` selects `store`.
@@ -771,5 +1234,23 @@ fn lifecycle_retention(plan: &Resource, path: &str) -> Option<Retention> {
             Read::Unset => Some(Retention::Indefinite),
             value => value.as_u64().map(Retention::Days),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wildcard_match;
+
+    #[test]
+    fn string_like_matches_wildcards_like_aws() {
+        assert_eq!(wildcard_match("prod-*", "prod-db"), Some(true));
+        assert_eq!(wildcard_match("prod-*", "dev-db"), Some(false));
+        assert_eq!(wildcard_match("*-db", "prod-db"), Some(true));
+        assert_eq!(wildcard_match("p?od", "prod"), Some(true));
+        assert_eq!(wildcard_match("p?od", "pod"), Some(false));
+        assert_eq!(wildcard_match("*", ""), Some(true));
+        assert_eq!(wildcard_match("a*b*c", "aXXbYYc"), Some(true));
+        assert_eq!(wildcard_match("a*b*c", "aXXbYY"), Some(false));
+        assert_eq!(wildcard_match("x", &"x".repeat(300)), None);
     }
 }

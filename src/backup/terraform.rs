@@ -378,6 +378,21 @@ impl<'d> Module<'d> {
         }
     }
 
+    /// The `default_tags` of the provider configuration `resource` uses: `Set` (an object),
+    /// `Unknown`, or `Unset` when it has none.
+    pub fn default_tags(&self, resource: &Resource) -> Read<'d> {
+        let tags = resource
+            .provider
+            .as_deref()
+            .and_then(|address| self.providers.get(address))
+            .and_then(|provider| provider.get("default_tags"));
+        match tags {
+            Some(Value::Null) => Read::Unknown,
+            Some(tags) => Read::Set(tags),
+            None => Read::Unset,
+        }
+    }
+
     /// The line of the resource header.
     pub fn line(&self, resource: &Resource) -> usize {
         line_of(self.document, &resource.file, resource.spans.header.start)

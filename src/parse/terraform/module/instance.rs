@@ -401,6 +401,17 @@ impl<'p, 'a> Instance<'p, 'a> {
                     }
                     _ => None,
                 });
+            // `default_tags { tags = … }`: the tags every resource of the provider gets.
+            let default_tags = block
+                .body
+                .blocks()
+                .find(|b| b.ident.value().as_str() == "default_tags")
+                .map(|b| match b.body.get_attribute("tags") {
+                    Some(tags) => Evaluator::new(&scope)
+                        .eval(&tags.value)
+                        .map_or(serde_json::Value::Null, |v| v.to_json()),
+                    None => serde_json::json!({}),
+                });
             let local = match &alias {
                 Some(alias) => format!("{name}.{alias}"),
                 None => name.clone(),
@@ -410,14 +421,18 @@ impl<'p, 'a> Instance<'p, 'a> {
                 .get(&local)
                 .cloned()
                 .unwrap_or_else(|| format!("{}{local}", self.prefix()));
-            self.project.providers.borrow_mut().push(serde_json::json!({
+            let mut summary = serde_json::json!({
                 "name": name,
                 "alias": alias,
                 "address": address,
                 "module": self.address,
                 "region": region.map_or(serde_json::Value::Null, |r| r.to_json()),
                 "account": account,
-            }));
+            });
+            if let (Some(tags), Some(object)) = (default_tags, summary.as_object_mut()) {
+                object.insert("default_tags".to_string(), tags);
+            }
+            self.project.providers.borrow_mut().push(summary);
             // The whole configuration as an entry too (mode `provider`), so rules can judge
             // its arguments where they are written (HY001: `access_key`, `token`).
             let (attributes, build, _) =
