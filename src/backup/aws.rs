@@ -789,6 +789,23 @@ impl<'d> Selection<'d> {
         if self.excluded.contains(&address) {
             return Some(false);
         }
+        // A backup plan protects resources of its own region and account only.
+        let elsewhere = module
+            .location(self.resource)
+            .off_site(&module.location(store));
+        if elsewhere == Some(true) {
+            return Some(false);
+        }
+        let selected = self.selects(module, store)?;
+        if selected && elsewhere.is_none() {
+            return None;
+        }
+        Some(selected)
+    }
+
+    /// Whether the selection's resources, tags and conditions pick `store`, wherever it is.
+    fn selects(&self, module: &Module<'_>, store: &Resource) -> Option<bool> {
+        let address = store.address.as_str();
         if self.referenced.contains(&address) || self.arns.iter().any(|arn| arn_selects(arn, store))
         {
             return self.conditions_hold(module, store);
@@ -952,6 +969,18 @@ impl<'d> SnapshotPolicies<'d> {
         for policy in matched.iter().filter_map(|&n| self.all.get(n)) {
             if blocks(policy, "policy_details[0].schedule").is_empty() {
                 continue; // takes no snapshot
+            }
+            // A policy snapshots volumes of its own region and account only.
+            match module.location(policy).off_site(&here) {
+                Some(false) => {}
+                Some(true) => continue,
+                None => {
+                    draft.unknown.push(format!(
+                        "{}: whether it is in the region and account of {} is unknown",
+                        policy.address, volume.address
+                    ));
+                    continue;
+                }
             }
             let mut retention: Option<Retention> = Some(Retention::Days(0));
             let mut regions: Vec<(Option<String>, Option<Retention>)> = Vec::new();
