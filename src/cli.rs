@@ -780,7 +780,7 @@ fn run_ir(args: IrArgs, stdout: &mut dyn Write) -> anyhow::Result<ExitStatus> {
 
 /// The document as rules see it; with `spans`, `{"input": …, "spans": {address: {path: loc}}}`.
 fn ir_json(document: &Document, spans: bool) -> anyhow::Result<serde_json::Value> {
-    let input = serde_json::to_value(document)?;
+    let input = document.to_input()?;
     if !spans {
         return Ok(input);
     }

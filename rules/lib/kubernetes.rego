@@ -234,7 +234,9 @@ effective_security_setting(entry, key) := setting if {
 }
 
 # Every resource of one kind (`ServiceAccount`, `NetworkPolicy`, ...).
-resources(kind) := [resource | some resource in input.resources; resource.type == kind]
+resources(kind) := [input.resources[i] | some i in object.get(input.types, kind, [])] if {
+	input.types
+} else := [resource | some resource in input.resources; resource.type == kind]
 
 # The namespace of a resource as written (`metadata.namespace`), or "" when it has none.
 namespace(resource) := resource.namespace if is_string(resource.namespace)

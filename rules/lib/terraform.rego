@@ -16,8 +16,15 @@ import rego.v1
 # `mode` count as managed.
 managed(resource) if object.get(resource, "mode", "managed") == "managed"
 
-# The resources of one type (managed only).
+# The resources of one type (managed only), found through the input's index by type (an
+# input built without it, as in a Rego unit test, is scanned).
 resources(type) := [r |
+	some i in object.get(input.types, type, [])
+	r := input.resources[i]
+	managed(r)
+] if {
+	input.types
+} else := [r |
 	some r in input.resources
 	r.type == type
 	managed(r)

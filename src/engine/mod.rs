@@ -550,7 +550,7 @@ pub const MAX_INPUT_DEPTH: usize = 512;
 
 /// The rule input, converted without a text round trip (whose parser stops at 128 levels).
 fn input_value(document: &Document) -> anyhow::Result<Value> {
-    let json = serde_json::to_value(document)?;
+    let json = document.to_input()?;
     let depth = json_depth(&json);
     if depth > MAX_INPUT_DEPTH {
         anyhow::bail!(
