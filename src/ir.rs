@@ -156,6 +156,11 @@ pub struct Resource {
     /// unknown; rules that can judge partial text (image references, policy documents) opt in.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub partial: BTreeMap<String, String>,
+    /// Terraform only: the values an unknown attribute can take when it is a conditional whose
+    /// condition is unknown and whose branches are known (`var.global ? "A" : "B"` gives
+    /// `["A", "B"]`), by display path. The attribute itself stays unknown.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub alternatives: BTreeMap<String, Vec<serde_json::Value>>,
     #[serde(skip)]
     pub spans: SpanMap,
 }
@@ -184,6 +189,7 @@ impl Resource {
             defaults: BTreeMap::new(),
             unknown: Vec::new(),
             partial: BTreeMap::new(),
+            alternatives: BTreeMap::new(),
             spans,
         }
     }

@@ -301,3 +301,26 @@ fn variable_defaults_and_provider_configurations_are_entries_of_their_own() {
     assert_eq!(queue.attributes["name"], "app");
     assert_eq!(queue.defaults["name"], vec!["var.name"]);
 }
+
+#[test]
+fn unknown_conditionals_between_known_values_list_their_alternatives() {
+    let inputs = read(&format!("{DIR}/alternatives"));
+    assert!(inputs.diagnostics.is_empty(), "{:?}", inputs.diagnostics);
+    let (_, parameter) = resource(&inputs, "aws_ssm_parameter.p");
+    assert_eq!(parameter.attributes["type"], serde_json::Value::Null);
+    assert!(parameter.unknown.contains(&"type".to_string()));
+    assert_eq!(
+        parameter.alternatives["type"],
+        vec![
+            serde_json::json!("String"),
+            serde_json::json!("SecureString")
+        ]
+    );
+    assert_eq!(
+        parameter.alternatives["tier"],
+        vec![serde_json::json!("Standard"), serde_json::json!("Advanced")]
+    );
+    assert!(!parameter.alternatives.contains_key("value"));
+    assert!(!parameter.alternatives.contains_key("description"));
+    assert_eq!(parameter.attributes["description"], "one");
+}

@@ -43,6 +43,14 @@ unknown(resource, path) if {
 	tenet.path_unknown(unknowns, path)
 }
 
+# The values an unknown attribute can take, when tenet knows them all: a conditional whose
+# condition is unknown and whose branches are known (`var.global ? "A" : "B"` gives
+# ["A", "B"]). Undefined otherwise.
+alternatives(resource, path) := values if {
+	values := object.get(resource, ["alternatives", display_path(path)], null)
+	is_array(values)
+}
+
 # True when the value at `path` is not set: absent, or null without being unknown.
 unset(resource, path) if {
 	object.get(resource.attributes, path, null) == null

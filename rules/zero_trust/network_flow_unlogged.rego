@@ -18,7 +18,10 @@
 #
 #   Unknown values are never judged: a `purpose` or a `log_config` block that depends on a
 #   variable without default is not reported, but listed as undecided, and so is each VPC
-#   without a flow log of its own while a flow log's `vpc_id` is unknown.
+#   without a flow log of its own while a flow log's `vpc_id` is unknown. A `purpose` chosen
+#   by an unknown condition between known values (`global ? "GLOBAL_MANAGED_PROXY" :
+#   "REGIONAL_MANAGED_PROXY"`) is judged on those values: not reported when none is a VM
+#   subnet's, reported when all are.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html
 #     description: Amazon VPC, flow logs
@@ -144,8 +147,29 @@ issues contains {
 	"reason": "has no `log_config`: VPC flow logs are off for the subnetwork",
 } if {
 	some subnet in of_type("google_compute_subnetwork")
-	enc.upper_or_default(subnet, ["purpose"], "PRIVATE") in vm_purposes
+	vm_purpose(subnet)
 	no_log_config(subnet)
+}
+
+vm_purpose(subnet) if enc.upper_or_default(subnet, ["purpose"], "PRIVATE") in vm_purposes
+
+# An unknown `purpose` whose every possible value is a VM subnet's.
+vm_purpose(subnet) if {
+	values := tf.alternatives(subnet, ["purpose"])
+	every value in values {
+		is_string(value)
+		upper(value) in vm_purposes
+	}
+}
+
+# An unknown `purpose` whose every possible value is a subnet without VM traffic (a proxy-only
+# subnet chosen by a flag: `global ? "GLOBAL_MANAGED_PROXY" : "REGIONAL_MANAGED_PROXY"`).
+not_vm_purpose(subnet) if {
+	values := tf.alternatives(subnet, ["purpose"])
+	every value in values {
+		is_string(value)
+		not upper(value) in vm_purposes
+	}
 }
 
 no_log_config(subnet) if tf.unset(subnet, ["log_config"])
@@ -157,6 +181,8 @@ no_log_config(subnet) if subnet.attributes.log_config == []
 undecided contains tf.undecided(subnet, ["purpose"], message) if {
 	some subnet in of_type("google_compute_subnetwork")
 	tf.unknown(subnet, ["purpose"])
+	not vm_purpose(subnet)
+	not not_vm_purpose(subnet)
 	no_log_config(subnet)
 	message := "`purpose` is unknown, so whether this subnetwork carries VM traffic without flow logs (it has no `log_config`) cannot be decided"
 }
@@ -170,4 +196,7 @@ undecided contains tf.undecided(subnet, path, message) if {
 
 maybe_vm_purpose(subnet) if enc.upper_or_default(subnet, ["purpose"], "PRIVATE") in vm_purposes
 
-maybe_vm_purpose(subnet) if tf.unknown(subnet, ["purpose"])
+maybe_vm_purpose(subnet) if {
+	tf.unknown(subnet, ["purpose"])
+	not not_vm_purpose(subnet)
+}

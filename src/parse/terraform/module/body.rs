@@ -11,6 +11,8 @@ pub(super) struct Build {
     pub(super) defaults: BTreeMap<String, Vec<String>>,
     /// Partly known values of unknown attributes (see `Resource::partial`).
     pub(super) partial: BTreeMap<String, String>,
+    /// The values an unknown conditional attribute can take (see `Resource::alternatives`).
+    pub(super) alternatives: BTreeMap<String, Vec<serde_json::Value>>,
     /// Display path of the resource's file: spans in any other file are recorded with it.
     home: String,
 }
@@ -22,6 +24,7 @@ impl Build {
             references: BTreeMap::new(),
             defaults: BTreeMap::new(),
             partial: BTreeMap::new(),
+            alternatives: BTreeMap::new(),
             home: home.display.clone(),
         }
     }
@@ -160,6 +163,11 @@ pub(super) fn eval_body(
                 {
                     build.partial.insert(display_attr_path(path), text);
                 }
+                if value.is_unknown()
+                    && let Some(options) = alternatives(evaluator, &attribute.value)
+                {
+                    build.alternatives.insert(display_attr_path(path), options);
+                }
                 if let Some(span) = span_of(file, attribute) {
                     build.record(path, span, file);
                 }
@@ -237,6 +245,55 @@ fn partial_value(evaluator: &Evaluator<'_>, expression: &Expression) -> Option<S
         }
         _ => None,
     }
+}
+
+/// Most values an unknown conditional may take that are listed (`alternatives`).
+const MAX_ALTERNATIVES: usize = 8;
+
+/// The values of a conditional whose condition is unknown but whose branches are known
+/// (`each.value.global ? "GLOBAL_MANAGED_PROXY" : "REGIONAL_MANAGED_PROXY"`), nested
+/// conditionals included; `None` for any other expression, an unknown branch, or more than
+/// [`MAX_ALTERNATIVES`] values.
+fn alternatives(
+    evaluator: &Evaluator<'_>,
+    expression: &Expression,
+) -> Option<Vec<serde_json::Value>> {
+    let mut values = Vec::new();
+    collect_alternatives(evaluator, expression, &mut values, 0)?;
+    (values.len() > 1).then_some(values)
+}
+
+fn collect_alternatives(
+    evaluator: &Evaluator<'_>,
+    expression: &Expression,
+    values: &mut Vec<serde_json::Value>,
+    depth: usize,
+) -> Option<()> {
+    // Nesting beyond this many conditionals and parentheses is not followed.
+    if depth > 4 * MAX_ALTERNATIVES {
+        return None;
+    }
+    if let Expression::Parenthesis(inner) = expression {
+        return collect_alternatives(evaluator, inner.inner(), values, depth + 1);
+    }
+    let Expression::Conditional(conditional) = expression else {
+        let value = evaluator.nested().eval(expression).ok()?;
+        if value.has_unknown() {
+            return None;
+        }
+        let json = value.to_json();
+        if !values.contains(&json) {
+            values.push(json);
+        }
+        return (values.len() <= MAX_ALTERNATIVES).then_some(());
+    };
+    // A known condition picks one branch (its value would have been known).
+    let condition = evaluator.nested().eval(&conditional.cond_expr).ok()?;
+    if !condition.is_unknown() {
+        return None;
+    }
+    collect_alternatives(evaluator, &conditional.true_expr, values, depth + 1)?;
+    collect_alternatives(evaluator, &conditional.false_expr, values, depth + 1)
 }
 
 /// `dynamic "x" { for_each = …; iterator = it; content { … } }` expanded into `x` blocks.

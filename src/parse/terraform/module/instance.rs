@@ -365,6 +365,7 @@ impl<'p, 'a> Instance<'p, 'a> {
         entry.defaults = build.defaults;
         entry.unknown = unknown;
         entry.partial = build.partial;
+        entry.alternatives = build.alternatives;
         self.project.resources.borrow_mut().push(entry);
     }
 
@@ -650,6 +651,7 @@ impl<'p, 'a> Instance<'p, 'a> {
             resource.defaults = build.defaults;
             resource.unknown = unknown;
             resource.partial = build.partial;
+            resource.alternatives = build.alternatives;
             self.project.resources.borrow_mut().push(resource);
         }
     }

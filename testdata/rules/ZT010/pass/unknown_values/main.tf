@@ -82,3 +82,17 @@ resource "google_compute_subnetwork" "proxy_unknown_log_config" {
     }
   }
 }
+
+# A purpose chosen by an unknown flag between two proxy-only purposes: never a VM subnet.
+variable "global" {
+  type = bool
+}
+
+resource "google_compute_subnetwork" "proxy_only" {
+  name          = "proxy"
+  network       = "default"
+  region        = "europe-west1"
+  ip_cidr_range = "10.30.0.0/23"
+  purpose       = var.global ? "GLOBAL_MANAGED_PROXY" : "REGIONAL_MANAGED_PROXY"
+  role          = "ACTIVE"
+}
