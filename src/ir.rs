@@ -166,6 +166,12 @@ pub struct Resource {
 }
 
 impl Resource {
+    /// A Terraform variable or provider configuration entry (mode `variable` or `provider`):
+    /// in the IR for the literals it holds, not a resource of the infrastructure.
+    pub fn is_configuration_entry(&self) -> bool {
+        matches!(self.mode.as_deref(), Some("variable" | "provider"))
+    }
+
     /// A resource with the common fields set and everything optional empty.
     pub fn new(
         address: String,

@@ -325,7 +325,12 @@ pub fn evaluate(
                 .filter_map(|&i| engine.rules().get(i))
                 .filter(|rule| rule.applies_to(document.kind))
                 .count();
-            applicable * document.resources.len()
+            let resources = document
+                .resources
+                .iter()
+                .filter(|r| !r.is_configuration_entry())
+                .count();
+            applicable * resources
         })
         .sum();
     ScanOutcome {

@@ -493,6 +493,6 @@ fn resource_count(document: &tenet::ir::Document) -> usize {
     document
         .resources
         .iter()
-        .filter(|r| !matches!(r.mode.as_deref(), Some("variable" | "provider")))
+        .filter(|r| !r.is_configuration_entry())
         .count()
 }

@@ -257,7 +257,7 @@ fn resource_count(document: &tenet::ir::Document) -> usize {
     document
         .resources
         .iter()
-        .filter(|r| !matches!(r.mode.as_deref(), Some("variable" | "provider")))
+        .filter(|r| !r.is_configuration_entry())
         .count()
 }
 
@@ -300,6 +300,20 @@ fn variable_defaults_and_provider_configurations_are_entries_of_their_own() {
     let (_, queue) = resource(&inputs, "module.child.aws_sqs_queue.q");
     assert_eq!(queue.attributes["name"], "app");
     assert_eq!(queue.defaults["name"], vec!["var.name"]);
+    // The entries are not infrastructure: one rule makes one check per resource, two here.
+    let output = common::tenet(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "scan",
+            &format!("testdata/{DIR}/variables_and_providers"),
+            "--select",
+            "BK007",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["checks"], 2);
 }
 
 #[test]
