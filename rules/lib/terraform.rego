@@ -81,8 +81,9 @@ list_or_empty(resource, path) := [] if unset(resource, path)
 undecided(resource, path, why) := {"resource": resource.address, "path": path, "message": why}
 
 # Every resource and data source of any type, of a Terraform document (empty for other input
-# kinds). For rules that look at every attribute of everything, such as HY001 (hardcoded
-# secrets); a rule about one resource type uses `resources(type)`.
+# kinds), and the variable and provider entries (modes `variable` and `provider`). For rules
+# that look at every attribute of everything, such as HY001 (hardcoded secrets); a rule about
+# one resource type uses `resources(type)`.
 all_resources := [r |
 	input.kind in {"terraform", "terraform-plan"}
 	some r in input.resources
