@@ -18,6 +18,9 @@
 #   here (pin their versions for reproducible builds). User data that is unknown statically
 #   (a `cloudinit_config` data source, a template file outside the scanned path) is reported
 #   as undecided instead.
+#
+#   A `RUN` heredoc that a shell runs is read as part of the `RUN` (as IM008 reads it), and
+#   line continuations are joined.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker, best practices for apt-get (avoid upgrade)
@@ -48,7 +51,7 @@ import rego.v1
 deny contains finding if {
 	some stage in docker.stages
 	some entry in docker.instructions(stage, "RUN")
-	shell.upgrades_packages(docker.args_text(entry.instruction))
+	shell.upgrades_packages(docker.run_script(entry.instruction))
 	finding := {
 		"resource": stage.address,
 		"path": ["instructions", entry.index],

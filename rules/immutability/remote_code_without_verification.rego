@@ -13,6 +13,11 @@
 #     `aws_launch_configuration` (`user_data`, `user_data_base64`) or `aws_launch_template`
 #     (`user_data`, base64-decoded).
 #
+#   A `RUN` heredoc that a shell runs (`RUN <<EOT`, `RUN <<EOT bash`, `RUN bash -e <<EOT`)
+#   is read as part of the `RUN`, and a line continuation (a backslash ending a line) joins
+#   the next line, in `RUN` heredocs and user data alike; a heredoc fed to another program
+#   (`python3 <<EOF`) or written to a file (`cat <<EOF > f`) is data and is not read.
+#
 #   Does not fire on a download saved to a file and checked (`sha256sum -c`) before it runs.
 #   User data that is unknown statically (a `cloudinit_config` data source, a template file
 #   outside the scanned path), and an `ADD` whose source is a variable without a value in the
@@ -62,7 +67,7 @@ deny contains finding if {
 deny contains finding if {
 	some stage in docker.stages
 	some entry in docker.instructions(stage, "RUN")
-	shell.downloads_and_runs(docker.args_text(entry.instruction))
+	shell.downloads_and_runs(docker.run_script(entry.instruction))
 	finding := {
 		"resource": stage.address,
 		"path": ["instructions", entry.index],

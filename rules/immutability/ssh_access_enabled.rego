@@ -10,7 +10,8 @@
 #     `key_name` (an SSH key pair installed on the instance);
 #   - Kubernetes: a container of a workload declaring `containerPort: 22`;
 #   - Dockerfile: `EXPOSE 22` (`22/tcp`), or a `RUN` that installs an SSH server
-#     (`openssh-server`, `openssh` on Alpine, `dropbear`).
+#     (`openssh-server`, `openssh` on Alpine, `dropbear`), also in a heredoc the shell runs
+#     (`RUN <<EOT`).
 #
 #   A variable in `EXPOSE` takes the value an earlier `ENV` or `ARG` of the stage gives it.
 #   Does not fire when `key_name` is null, or on an SSH client package (`openssh-client`).
@@ -88,7 +89,7 @@ deny contains finding if {
 deny contains finding if {
 	some stage in docker.stages
 	some entry in docker.instructions(stage, "RUN")
-	regex.match(`\b(apt(-get)?|yum|dnf|apk|zypper)\s+(-\S+\s+)*(install|add)\b[^;&|\n]*\b(openssh-server|openssh|dropbear)(\s|$|=|-server)`, docker.args_text(entry.instruction))
+	regex.match(`\b(apt(-get)?|yum|dnf|apk|zypper)\s+(-\S+\s+)*(install|add)\b[^;&|\n]*\b(openssh-server|openssh|dropbear)(\s|$|=|-server)`, docker.run_script(entry.instruction))
 	finding := {
 		"resource": stage.address,
 		"path": ["instructions", entry.index],

@@ -25,6 +25,21 @@ args_text(instruction) := trim_space(instruction.args) if is_string(instruction.
 
 args_text(instruction) := concat(" ", instruction.args) if is_array(instruction.args)
 
+# The shell script a RUN executes: its arguments, and the body of each heredoc the shell runs
+# as commands: `RUN <<EOT` (BuildKit runs the body with the default shell), `RUN <<EOT bash`
+# and `RUN bash -e <<EOT` (a shell reading it). A heredoc fed to another program
+# (`python3 <<EOF`) or written to a file (`cat <<EOF > f`) is data and is left out.
+run_script(instruction) := concat("\n", array.concat([args_text(instruction)], [heredoc.content |
+	some heredoc in object.get(instruction, "heredocs", [])
+	shell_runs_heredocs(instruction)
+]))
+
+# With its heredoc markers removed, the command of the RUN is nothing or a shell.
+shell_runs_heredocs(instruction) if {
+	command := trim_space(regex.replace(args_text(instruction), `<<-?\s*["']?[A-Za-z_][A-Za-z0-9_]*["']?`, ""))
+	regex.match(`^(((/usr)?/bin/)?(sh|bash|dash|ash|zsh)(\s+-[A-Za-z]+|\s+-o\s+\S+)*)?$`, command)
+}
+
 # Every instruction of `stage` whose keyword is `word`: {"index", "instruction"}.
 instructions(stage, word) := [entry |
 	some i, instruction in stage.attributes.instructions
