@@ -8,7 +8,8 @@
 #   - Dockerfile: `ADD http(s)://…` without `--checksum=sha256:…` (also a URL that an earlier
 #     `ENV` or `ARG` default gives a variable), and a `RUN` that pipes or substitutes a
 #     download into a shell (`curl … | sh`, `wget -qO- … | sudo bash`, `bash <(curl …)`,
-#     `sh -c "$(curl …)"`);
+#     `sh -c "$(curl …)"`, or a download kept in a variable and run from it:
+#     `s=$(curl …)` then `bash <(echo "$s")`, `sh -c "$s"` or `eval "$s"`);
 #   - Terraform: the same download-into-a-shell in the user data of an `aws_instance`,
 #     `aws_launch_configuration` (`user_data`, `user_data_base64`) or `aws_launch_template`
 #     (`user_data`, base64-decoded).

@@ -5,12 +5,21 @@ package tenet.lib.shell
 import rego.v1
 
 # A download piped or substituted into a shell: `curl … | sh`, `wget -qO- … | sudo bash`,
-# `bash <(curl …)`, `sh -c "$(curl …)"`.
+# `bash <(curl …)`, `sh -c "$(curl …)"`; or kept in a variable and run from it (below).
 downloads_and_runs(text) if regex.match(`(curl|wget)\b[^|;&\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+\S+\s+)*(ba|z|da|k|a)?sh\b`, unquoted(joined(text)))
 
 downloads_and_runs(text) if regex.match(`(ba|z|da|k)?sh\s+(-\S+\s+)*<\(\s*(curl|wget)\b`, unquoted(joined(text)))
 
 downloads_and_runs(text) if regex.match(`(ba|z|da|k)?sh\s+-c\s+["']?\$\(\s*(curl|wget)\b`, joined(text))
+
+# A download kept in a variable and run from it: `script=$(curl …)` then `bash <(echo
+# "$script")`, `sh -c "$script"` or `eval "$script"`.
+downloads_and_runs(text) if {
+	script := joined(text)
+	some m in regex.find_all_string_submatch_n(`\b([A-Za-z_][A-Za-z0-9_]*)=["']?\$\(\s*(curl|wget)\b`, script, 10)
+	name := m[1]
+	regex.match(sprintf(`(\beval\s+["']?\$\{?%s\b|\b(ba|z|da|k)?sh\s+(-\S+\s+)*["']?\$\{?%s\b|<\(\s*(echo|printf\s+\S+)\s+["']?\$\{?%s\b)`, [name, name, name]), script)
+}
 
 # `text` with its line continuations (a backslash ending a line) joined, as the shell reads it.
 joined(text) := regex.replace(text, `\\\r?\n`, " ")

@@ -10,4 +10,10 @@ RUN bash -e <<'SCRIPT'
 wget -qO- https://example.com/install.sh \
   | bash
 SCRIPT
+# A script downloaded into a variable, then run from it.
+# expect: IM008
+RUN <<EOT
+script=$(curl -fsSL "https://example.com/env-build.sh")
+bash <(echo "$script") cleanup
+EOT
 USER app

@@ -6,4 +6,9 @@ EOF
 RUN python3 <<EOF
 print("curl https://example.com | sh")
 EOF
+# A download kept in a variable and only printed.
+RUN <<EOT
+version=$(curl -fsSL https://example.com/VERSION)
+echo "$version" > /etc/tool-version
+EOT
 USER app
