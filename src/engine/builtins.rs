@@ -298,7 +298,8 @@ fn register_paths(rego: &mut regorus::Engine) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The display form of an attribute path: keys joined by `.`, indices in brackets.
+/// The display form of an attribute path: keys joined by `.`, indices in brackets. Only a
+/// path that is not an array is an error.
 fn display_path(path: &Value) -> anyhow::Result<String> {
     let Value::Array(segments) = path else {
         bail!("a path must be an array of keys and indices");
@@ -312,11 +313,14 @@ fn display_path(path: &Value) -> anyhow::Result<String> {
                 }
                 out.push_str(key);
             }
-            Value::Number(n) => match n.as_i64() {
-                Some(index) => out.push_str(&format!("[{index}]")),
-                None => bail!("a path index must be an integer"),
+            Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+                (Some(index), _) => out.push_str(&format!("[{index}]")),
+                (None, Some(other)) => out.push_str(&format!("[{other}]")),
+                (None, None) => {}
             },
-            _ => bail!("a path must be an array of keys and indices"),
+            // Like the Rego helper it replaces: a segment that is neither is left out, so an
+            // odd path from a custom rule never fails the rule.
+            _ => {}
         }
     }
     Ok(out)
@@ -428,7 +432,8 @@ mod tests {
              tenet.path_unknown([\"ingress[2]\"], [\"ingress\", 2, \"to_port\"]), \
              tenet.path_unknown([\"ingress[2]\"], [\"ingress\", 20]), \
              tenet.path_unknown([\"tags\"], [\"tags_all\"]), \
-             tenet.path_unknown([\"tags\"], [\"tags\"])]\n",
+             tenet.path_unknown([\"tags\"], [\"tags\"]), \
+             tenet.display_path([\"a\", true, 1])]\n",
         )
         .unwrap();
         assert_eq!(
@@ -436,7 +441,7 @@ mod tests {
                 .to_json_str()
                 .unwrap()
                 .replace(char::is_whitespace, ""),
-            r#"["ingress[2].cidr_blocks",true,false,false,true]"#
+            r#"["ingress[2].cidr_blocks",true,false,false,true,"a[1]"]"#
         );
     }
 
