@@ -33,11 +33,16 @@ pub fn write(outcome: &ScanOutcome, style: Style, out: &mut dyn Write) -> std::i
                 .push(secret);
         }
     }
+    let secrets: std::collections::HashMap<&str, FileSecrets<'_>> = secrets
+        .into_iter()
+        .map(|(file, list)| (file, FileSecrets::new(list)))
+        .collect();
     for finding in &outcome.findings {
-        let file_secrets = secrets
-            .get(finding.file.as_str())
-            .map_or(&[][..], Vec::as_slice);
-        out.write_all(render(&handler, finding_report(finding, width, file_secrets)).as_bytes())?;
+        let report = match secrets.get(finding.file.as_str()) {
+            Some(file_secrets) => finding_report(finding, width, Some(file_secrets)),
+            None => finding_report(finding, width, None),
+        };
+        out.write_all(render(&handler, report).as_bytes())?;
     }
     for diagnostic in &outcome.diagnostics {
         if style.quiet && !diagnostic.is_error() {
@@ -96,8 +101,61 @@ fn render(handler: &GraphicalReportHandler, report: Report) -> String {
     rendered
 }
 
-fn finding_report(finding: &Finding, width: usize, secrets: &[&str]) -> Report {
-    if let (false, Some(file)) = (secrets.is_empty(), &finding.source) {
+/// The secrets found in one file, with a matcher that tells in one pass which of them occur
+/// in a piece of text (a snippet window), so that a file with many secrets costs linear time.
+struct FileSecrets<'a> {
+    secrets: Vec<&'a str>,
+    /// Each secret, and each line of a multi-line one that redaction replaces on its own;
+    /// `None` when the matcher cannot be built (every secret is then tried).
+    matcher: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+}
+
+impl<'a> FileSecrets<'a> {
+    fn new(mut secrets: Vec<&'a str>) -> Self {
+        secrets.sort_unstable();
+        secrets.dedup();
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (i, secret) in secrets.iter().enumerate() {
+            let lines = secret.lines().map(str::trim).filter(|l| l.len() >= 8);
+            for pattern in std::iter::once(*secret).chain(lines) {
+                if !pattern.is_empty() {
+                    patterns.push(pattern);
+                    owners.push(i);
+                }
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::new(&patterns)
+            .ok()
+            .map(|automaton| (automaton, owners));
+        FileSecrets { secrets, matcher }
+    }
+
+    /// The secrets that occur (whole, or one of their lines) in `text`, longest first: a
+    /// secret that holds a shorter one is redacted before the shorter one can cut it apart.
+    fn within(&self, text: &str) -> Vec<&'a str> {
+        let mut found: Vec<&'a str> = match &self.matcher {
+            None => self.secrets.clone(),
+            Some((automaton, owners)) => {
+                let mut indices: Vec<usize> = automaton
+                    .find_overlapping_iter(text)
+                    .filter_map(|m| owners.get(m.pattern().as_usize()).copied())
+                    .collect();
+                indices.sort_unstable();
+                indices.dedup();
+                indices
+                    .into_iter()
+                    .filter_map(|i| self.secrets.get(i).copied())
+                    .collect()
+            }
+        };
+        found.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        found
+    }
+}
+
+fn finding_report(finding: &Finding, width: usize, secrets: Option<&FileSecrets<'_>>) -> Report {
+    if let (Some(secrets), Some(file)) = (secrets, &finding.source) {
         return secret_finding_report(finding, width, secrets, file);
     }
     let diagnostic = miette_finding(
@@ -138,7 +196,7 @@ fn miette_finding(finding: &Finding, width: usize, span: (usize, usize)) -> Miet
 fn secret_finding_report(
     finding: &Finding,
     width: usize,
-    secrets: &[&str],
+    secrets: &FileSecrets<'_>,
     file: &Arc<SourceFile>,
 ) -> Report {
     const CONTEXT: usize = 2;
@@ -160,7 +218,7 @@ fn secret_finding_report(
             .min(window.len()),
     ];
     let mut redacted = window.to_string();
-    for secret in secrets {
+    for secret in secrets.within(window) {
         redacted = crate::findings::redact_tracking(&redacted, secret, &mut offsets);
     }
     // Blank lines before the window keep miette's line numbers those of the file.
@@ -346,4 +404,29 @@ pub fn summary(outcome: &ScanOutcome) -> String {
         line.push_str("; scan INCOMPLETE: some inputs or rules could not be checked");
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FileSecrets;
+
+    #[test]
+    fn a_snippet_redacts_the_secrets_it_holds_longest_first() {
+        let secrets = FileSecrets::new(vec![
+            "hunter2-pass",
+            "hunter2-password-long",
+            "elsewhere-secret",
+            "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----",
+        ]);
+        assert_eq!(
+            secrets.within("password = \"hunter2-password-long\""),
+            vec!["hunter2-password-long", "hunter2-pass"]
+        );
+        // One line of a multi-line secret is enough.
+        assert_eq!(
+            secrets.within("  MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"),
+            vec!["-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----"]
+        );
+        assert!(secrets.within("nothing here").is_empty());
+    }
 }
