@@ -149,16 +149,26 @@ deny contains finding if {
 # A literal that reaches an attribute from a variable's default is reported once, where it is
 # written: at the variable's default, naming one place it is used (the first in order).
 deny contains finding if {
-	some [address, path, secret, _] in default_uses
+	some key, uses in default_use_groups
+	address := key[0]
+	path := key[1]
 	entry := variable_entries[address]
 	not own_hit_at(entry, path)
-	uses := sort([use | some [a, p, _, use] in default_uses; a == address; p == path])
+	first := sort(uses)[0]
+	secret := first[0]
+	use := first[1]
 	finding := {
 		"resource": address,
 		"path": path,
-		"message": sprintf("variable %q has a literal secret in its default (%q), used as %s", [entry.name, secrets.redacted(secret), uses[0]]),
+		"message": sprintf("variable %q has a literal secret in its default (%q), used as %s", [entry.name, secrets.redacted(secret), use]),
 		"secret": secret,
 	}
+}
+
+# The uses grouped by default, in one pass: [entry address, path] → {[secret, use]}.
+default_use_groups[key] contains [secret, use] if {
+	some [address, path, secret, use] in default_uses
+	key := [address, path]
 }
 
 # [variable entry, path in it, secret, where it is used] for each hit whose literal is written
