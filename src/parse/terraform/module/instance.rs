@@ -374,45 +374,40 @@ impl<'p, 'a> Instance<'p, 'a> {
             let Some(name) = label(block, 0) else {
                 continue;
             };
-            let scope = Scope::new(self, None, None);
-            let mut evaluator = Evaluator::new(&scope);
-            let mut attr = |key: &str| {
-                block
-                    .body
-                    .get_attribute(key)
-                    .and_then(|a| evaluator.eval(&a.value).ok())
+            // Evaluated once: the summary below reads the arguments it needs from the same
+            // attributes the provider's IR entry holds.
+            let (attributes, build, _) =
+                self.evaluate_block(file, block, None, None, header_span(file, block));
+            let first_block = |ident: &str| match attributes.get(ident) {
+                Some(Value::List(blocks)) => blocks.first(),
+                _ => None,
             };
-            let alias = attr("alias").and_then(|v| v.as_str().map(str::to_string));
-            let region = attr("region");
-            let allowed = attr("allowed_account_ids");
-            let assume_role = block
-                .body
-                .blocks()
-                .find(|b| b.ident.value().as_str() == "assume_role")
-                .and_then(|b| b.body.get_attribute("role_arn"))
-                .and_then(|a| Evaluator::new(&scope).eval(&a.value).ok());
-            let account = assume_role
-                .as_ref()
+            let field = |block: &'_ Value, key: &str| match block {
+                Value::Object(map) => map.get(key).cloned(),
+                _ => None,
+            };
+            let alias = attributes
+                .get("alias")
                 .and_then(Value::as_str)
-                .and_then(|arn| arn.split(':').nth(4).map(str::to_string))
+                .map(str::to_string);
+            let region = attributes.get("region");
+            let account = first_block("assume_role")
+                .and_then(|role| field(role, "role_arn"))
+                .and_then(|arn| {
+                    arn.as_str()
+                        .and_then(|arn| arn.split(':').nth(4).map(str::to_string))
+                })
                 .filter(|a| !a.is_empty())
-                .or_else(|| match &allowed {
+                .or_else(|| match attributes.get("allowed_account_ids") {
                     Some(Value::List(ids)) if ids.len() == 1 => {
                         ids.first().and_then(Value::to_template_string)
                     }
                     _ => None,
                 });
             // `default_tags { tags = … }`: the tags every resource of the provider gets.
-            let default_tags = block
-                .body
-                .blocks()
-                .find(|b| b.ident.value().as_str() == "default_tags")
-                .map(|b| match b.body.get_attribute("tags") {
-                    Some(tags) => Evaluator::new(&scope)
-                        .eval(&tags.value)
-                        .map_or(serde_json::Value::Null, |v| v.to_json()),
-                    None => serde_json::json!({}),
-                });
+            let default_tags = first_block("default_tags").map(|tags_block| {
+                field(tags_block, "tags").map_or(serde_json::json!({}), |tags| tags.to_json())
+            });
             let local = match &alias {
                 Some(alias) => format!("{name}.{alias}"),
                 None => name.clone(),
@@ -427,7 +422,7 @@ impl<'p, 'a> Instance<'p, 'a> {
                 "alias": alias,
                 "address": address,
                 "module": self.address,
-                "region": region.map_or(serde_json::Value::Null, |r| r.to_json()),
+                "region": region.map_or(serde_json::Value::Null, Value::to_json),
                 "account": account,
             });
             if let (Some(tags), Some(object)) = (default_tags, summary.as_object_mut()) {
@@ -436,8 +431,6 @@ impl<'p, 'a> Instance<'p, 'a> {
             self.project.providers.borrow_mut().push(summary);
             // The whole configuration as an entry too (mode `provider`), so rules can judge
             // its arguments where they are written (HY001: `access_key`, `token`).
-            let (attributes, build, _) =
-                self.evaluate_block(file, block, None, None, header_span(file, block));
             let entry_name = alias.clone().unwrap_or_else(|| name.clone());
             self.push_entry(
                 file,
