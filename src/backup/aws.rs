@@ -841,36 +841,29 @@ fn store_tags(module: &Module<'_>, store: &Resource) -> StoreTags {
         known: Vec::new(),
         unknown: false,
     };
-    let mut sources = Vec::new();
-    for attribute in ["tags", "tags_all"] {
-        match read(store, attribute) {
-            Read::Set(Value::Object(map)) => sources.push(map),
+    for source in tag_sources(module, store) {
+        match source {
+            Read::Set(Value::Object(map)) => {
+                for (key, value) in map {
+                    match value {
+                        Value::String(value) => tags.known.push((key.clone(), value.clone())),
+                        Value::Null => tags.unknown = true,
+                        _ => {}
+                    }
+                }
+            }
             Read::Unknown => tags.unknown = true,
             _ => {}
-        }
-    }
-    match module.default_tags(store) {
-        Read::Set(Value::Object(map)) => sources.push(map),
-        Read::Unknown => tags.unknown = true,
-        _ => {}
-    }
-    for map in sources {
-        for (key, value) in map {
-            match value {
-                Value::String(value) => tags.known.push((key.clone(), value.clone())),
-                Value::Null => tags.unknown = true,
-                _ => {}
-            }
         }
     }
     tags
 }
 
-/// The value of the tag `key` on `store`: its own `tags`, else a plan's `tags_all`, else its
-/// provider's `default_tags`.
+/// The value of the tag `key` on `store`, from the first of its tag sources that has it; unknown
+/// when a source before that one is unknown.
 fn store_tag<'a>(module: &Module<'a>, store: &'a Resource, key: &str) -> Read<'a> {
-    for attribute in ["tags", "tags_all"] {
-        match read(store, attribute) {
+    for source in tag_sources(module, store) {
+        match source {
             Read::Unknown => return Read::Unknown,
             Read::Set(Value::Object(map)) => match map.get(key) {
                 Some(Value::Null) => return Read::Unknown,
@@ -880,15 +873,17 @@ fn store_tag<'a>(module: &Module<'a>, store: &'a Resource, key: &str) -> Read<'a
             _ => {}
         }
     }
-    match module.default_tags(store) {
-        Read::Set(Value::Object(map)) => match map.get(key) {
-            Some(Value::Null) => Read::Unknown,
-            Some(value) => Read::Set(value),
-            None => Read::Unset,
-        },
-        Read::Unknown => Read::Unknown,
-        _ => Read::Unset,
-    }
+    Read::Unset
+}
+
+/// Where a store's tags come from, first wins: its own `tags`, a plan's `tags_all`, its
+/// provider's `default_tags`.
+fn tag_sources<'a>(module: &Module<'a>, store: &'a Resource) -> [Read<'a>; 3] {
+    [
+        read(store, "tags"),
+        read(store, "tags_all"),
+        module.default_tags(store),
+    ]
 }
 
 /// The EBS snapshot policies of the module (`aws_dlm_lifecycle_policy` of volumes), indexed by
